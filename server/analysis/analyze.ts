@@ -1,0 +1,261 @@
+/**
+ * The analysis entry point: text in, findings out. Pure: no LSP types, no I/O.
+ *
+ * Statements are analysed one by one and cached by their text, so an edit re-parses only the
+ * statements it touched. Every failure ends in a finding (syntax-error or unverifiable), never in
+ * silence.
+ */
+import { parseDirective, isRuleId } from './directives';
+import { findExecuted } from './executed';
+import { Token } from './lexer';
+import { parseSql } from './parser';
+import { RULES } from './rules';
+import { StatementAnalysis } from './rules/rule';
+import { SqlSite } from './site';
+import { splitStatements, StatementSlice } from './split';
+import { Environment, Finding, RuleId, Severity, Span } from './types';
+
+export interface AnalysisLimits {
+  /** Statements longer than this (UTF-16 units) are not parsed: they are reported unverifiable. */
+  maxStatementLength: number;
+  /** Parenthesis nesting deeper than this is not parsed. */
+  maxNesting: number;
+  /** Text past this many characters is not analysed: it is reported unverifiable. */
+  maxDocumentLength: number;
+  /** Wall-clock budget for one document; statements left when it runs out are unverifiable. */
+  timeBudgetMs: number;
+}
+
+export const DEFAULT_LIMITS: AnalysisLimits = {
+  maxStatementLength: 262_144,
+  maxNesting: 1_000,
+  maxDocumentLength: 4_000_000,
+  timeBudgetMs: 3_000,
+};
+
+export interface AnalysisOptions {
+  environment: Environment;
+  limits?: Partial<AnalysisLimits>;
+}
+
+export interface StatementInfo {
+  /** The statement's span in the document, from its first token to its `;` (inclusive). */
+  span: Span;
+  text: string;
+  analysis: StatementAnalysis;
+  /** Findings of this statement, severities already adjusted for the environment and suppressions. */
+  findings: Finding[];
+  /** From a `-- safe-sql: expect-rows` directive before the statement. */
+  expectRows?: { min: number; max: number };
+}
+
+export interface DocumentAnalysis {
+  environment: Environment;
+  statements: StatementInfo[];
+  /** Every finding, statements' and directives', in document order. */
+  findings: Finding[];
+  /** The connection named by `-- safe-sql: connection=<name>` before the first statement. */
+  connectionDirective?: string;
+}
+
+export const KNOWN_RULES: readonly RuleId[] = [...RULES.map((r) => r.id), 'bad-directive'];
+
+interface Cached {
+  analysis: StatementAnalysis;
+  /** Findings with spans relative to the statement start and production severities. */
+  findings: Finding[];
+}
+
+/** Analyses documents, keeping a cache of per-statement results across calls. */
+export class Analyzer {
+  private readonly cache = new Map<string, Cached>();
+  private readonly maxCacheEntries: number;
+
+  constructor(maxCacheEntries = 100_000) {
+    this.maxCacheEntries = maxCacheEntries;
+  }
+
+  analyze(text: string, options: AnalysisOptions): DocumentAnalysis {
+    const limits = { ...DEFAULT_LIMITS, ...options.limits };
+    const deadline = Date.now() + limits.timeBudgetMs;
+    const { statements: slices, directives } = splitStatements(text);
+    const statements: StatementInfo[] = [];
+    const findings: Finding[] = [];
+    const env = options.environment;
+
+    for (let i = 0; i < slices.length; i++) {
+      const slice = slices[i];
+      if (slice.end > limits.maxDocumentLength || Date.now() > deadline) {
+        const why = slice.end > limits.maxDocumentLength
+          ? `the document is longer than the ${limits.maxDocumentLength.toLocaleString('en-US')} characters that are analysed`
+          : `the analysis ran out of its ${limits.timeBudgetMs} ms budget`;
+        const rest = slices.length - i - 1;
+        const span = { start: slice.start, end: Math.min(slice.end, slice.start + 1) };
+        const f: Finding = {
+          rule: 'unverifiable',
+          severity: adjust('error', env),
+          message: `Cannot be verified: ${why}; this statement${rest > 0 ? ` and the ${rest} after it are` : ' is'} not checked.`,
+          span,
+          statement: { start: slice.start, end: text.length },
+        };
+        findings.push(f);
+        const unverified: StatementAnalysis = { status: 'unverifiable', text: '', reason: why, span: { start: 0, end: 0 } };
+        for (const s of slices.slice(i)) statements.push({ span: { start: s.start, end: s.end }, text: text.slice(s.start, s.end), analysis: unverified, findings: s === slice ? [f] : [] });
+        break;
+      }
+      const info = this.analyzeSlice(text, slice, limits, env);
+      statements.push(info);
+      findings.push(...info.findings);
+    }
+
+    let connectionDirective: string | undefined;
+    const firstStatementStart = slices[0]?.start ?? text.length;
+    for (const d of directives) {
+      const parsed = parseDirective(text.slice(d.start, d.end));
+      if (parsed?.kind === 'connection') {
+        if (d.start < firstStatementStart && connectionDirective === undefined) connectionDirective = parsed.name;
+        else findings.push(directiveProblem(d, 'connection= only counts before the first statement of the document', env));
+      }
+    }
+    findings.sort((a, b) => a.span.start - b.span.start);
+    return connectionDirective === undefined ? { environment: env, statements, findings } : { environment: env, statements, findings, connectionDirective };
+  }
+
+  private analyzeSlice(text: string, slice: StatementSlice, limits: AnalysisLimits, env: Environment): StatementInfo {
+    const sliceText = text.slice(slice.start, slice.end);
+    let cached = this.cache.get(sliceText);
+    if (cached) {
+      // Refresh its place: the cache drops the entries used least recently.
+      this.cache.delete(sliceText);
+    } else {
+      cached = analyzeStatement(sliceText, slice, limits);
+    }
+    this.cache.set(sliceText, cached);
+    if (this.cache.size > this.maxCacheEntries) this.cache.delete(this.cache.keys().next().value as string);
+
+    const statement: Span = { start: slice.start, end: slice.end };
+    const findings: Finding[] = cached.findings.map((f) => ({
+      ...f,
+      severity: adjust(f.severity, env),
+      span: { start: f.span.start + slice.start, end: f.span.end + slice.start },
+      statement,
+      ...(f.whereInsertAt === undefined ? {} : { whereInsertAt: f.whereInsertAt + slice.start }),
+    }));
+
+    let expectRows: { min: number; max: number } | undefined;
+    for (const d of slice.directives) {
+      const parsed = parseDirective(text.slice(d.start, d.end));
+      if (!parsed) continue;
+      if (parsed.kind === 'invalid') {
+        findings.push(directiveProblem(d, parsed.problem, env, statement));
+      } else if (parsed.kind === 'expect-rows') {
+        expectRows = { min: parsed.min, max: parsed.max };
+      } else if (parsed.kind === 'ignore') {
+        const unknown = parsed.rules.filter((r) => !isRuleId(r, KNOWN_RULES));
+        if (unknown.length > 0) findings.push(directiveProblem(d, `safe-sql-ignore names unknown rule ${unknown.join(', ')}`, env, statement));
+        if (!parsed.reason.trim()) {
+          findings.push(directiveProblem(d, 'safe-sql-ignore needs a reason after a colon (`-- safe-sql-ignore <rule>: <reason>`); it lowers nothing without one', env, statement));
+          continue;
+        }
+        for (const f of findings) {
+          if (f.rule !== 'bad-directive' && parsed.rules.includes(f.rule)) {
+            f.severity = adjust(f.severity, 'staging');
+            f.suppressedBecause = parsed.reason.trim();
+          }
+        }
+      }
+    }
+    const info: StatementInfo = { span: statement, text: sliceText, analysis: cached.analysis, findings };
+    if (expectRows) info.expectRows = expectRows;
+    return info;
+  }
+}
+
+/** Outside production every finding is at most a warning. */
+function adjust(severity: Severity, env: Environment): Severity {
+  return env !== 'production' && severity === 'error' ? 'warning' : severity;
+}
+
+function directiveProblem(d: Token, problem: string, env: Environment, statement?: Span): Finding {
+  return {
+    rule: 'bad-directive',
+    severity: adjust('warning', env),
+    message: `Directive ignored: ${problem}.`,
+    span: { start: d.start, end: d.end },
+    statement: statement ?? { start: d.start, end: d.end },
+  };
+}
+
+/** Analyses one statement's text. Never throws: a failure is a finding. */
+export function analyzeStatement(sliceText: string, slice: Pick<StatementSlice, 'unterminated' | 'maxDepth'>, limits: AnalysisLimits): Cached {
+  const analysis = statementAnalysis(sliceText, slice, limits);
+  const findings: Finding[] = [];
+  const whole: Span = { start: 0, end: sliceText.length };
+  for (const rule of RULES) {
+    try {
+      rule.check(analysis, (r) => {
+        const f: Finding = { rule: rule.id, severity: rule.severity, message: r.message, span: r.span, statement: whole };
+        if (r.whereInsertAt !== undefined) f.whereInsertAt = r.whereInsertAt;
+        findings.push(f);
+      });
+    } catch (error) {
+      findings.push({
+        rule: 'unverifiable',
+        severity: 'error',
+        message: `Cannot be verified: rule ${rule.id} failed (${error instanceof Error ? error.message : String(error)}).`,
+        span: firstToken(sliceText),
+        statement: whole,
+      });
+    }
+  }
+  return { analysis, findings };
+}
+
+function statementAnalysis(text: string, slice: Pick<StatementSlice, 'unterminated' | 'maxDepth'>, limits: AnalysisLimits): StatementAnalysis {
+  if (slice.unterminated) {
+    const start = slice.unterminated.start - 0;
+    return {
+      status: 'unverifiable',
+      text,
+      reason: `unclosed ${slice.unterminated.what}: everything after it is unreadable`,
+      span: { start: Math.max(0, Math.min(start, text.length)), end: Math.min(text.length, Math.max(start, 0) + 2) },
+    };
+  }
+  if (text.length > limits.maxStatementLength) {
+    return { status: 'unverifiable', text, reason: `the statement is ${text.length.toLocaleString('en-US')} characters long, over the ${limits.maxStatementLength.toLocaleString('en-US')} that are verified`, span: firstToken(text) };
+  }
+  if (slice.maxDepth > limits.maxNesting) {
+    return { status: 'unverifiable', text, reason: `parentheses nest ${slice.maxDepth.toLocaleString('en-US')} deep, over the ${limits.maxNesting.toLocaleString('en-US')} that are verified`, span: firstToken(text) };
+  }
+  try {
+    const parsed = parseSql(text);
+    if (!parsed.ok) {
+      const at = parsed.offset ?? 0;
+      const site = new SqlSite(text, 0, { start: 0, end: 0 });
+      const token = site.tokens.find((t) => t.start <= at && at < t.end);
+      const span = token ? { start: token.start, end: token.end } : at >= text.length ? endSpan(text) : { start: at, end: at + 1 };
+      return { status: 'syntax-error', text, message: parsed.message, span };
+    }
+    const site = new SqlSite(text, 0, firstToken(text));
+    const all: StatementAnalysis = { status: 'parsed', text, executed: [], opaque: [] };
+    for (const raw of parsed.statements) {
+      const found = findExecuted(raw, site);
+      all.executed.push(...found.executed);
+      all.opaque.push(...found.opaque);
+    }
+    return all;
+  } catch (error) {
+    return { status: 'unverifiable', text, reason: `the analysis failed: ${error instanceof Error ? error.message : String(error)}`, span: firstToken(text) };
+  }
+}
+
+function firstToken(text: string): Span {
+  return new SqlSite(text, 0, { start: 0, end: 0 }).firstWord();
+}
+
+/** A syntax error at the end of the text (a half-typed statement) points at its last token. */
+function endSpan(text: string): Span {
+  const tokens = new SqlSite(text, 0, { start: 0, end: 0 }).tokens.filter((t) => t.kind !== 'line-comment' && t.kind !== 'block-comment');
+  const last = tokens[tokens.length - 1];
+  return last ? { start: last.start, end: last.end } : { start: 0, end: 0 };
+}

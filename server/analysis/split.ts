@@ -1,0 +1,139 @@
+/**
+ * Splits a document into statements, the way psql does, so that one broken or half-typed
+ * statement never hides the dangerous one after it.
+ *
+ * - A `;` ends a statement unless it is inside parentheses or a `BEGIN ATOMIC … END` body.
+ * - psql backslash commands (`\set`, `\timing on`) are skipped, and end the statement before them.
+ * - The data lines after `COPY … FROM STDIN;` are skipped up to the `\.` line.
+ * - An unclosed quote, comment or `$$` makes the rest of the document one `unterminated` slice.
+ */
+import { scan, Token, Unterminated } from './lexer';
+
+export interface StatementSlice {
+  /** Offset of the first token of the statement. */
+  start: number;
+  /** Offset after the statement, including its `;` when there is one. */
+  end: number;
+  /** `-- safe-sql…` comments between the previous statement and this one. */
+  directives: Token[];
+  /** Deepest parenthesis nesting seen, to cap what is fed to the parser. */
+  maxDepth: number;
+  /** Set when the lexer could not find the end of a quote, comment or `$$` in this slice. */
+  unterminated?: Unterminated;
+}
+
+export interface SplitResult {
+  statements: StatementSlice[];
+  /** Every `-- safe-sql…` comment of the document, in order. */
+  directives: Token[];
+}
+
+const DIRECTIVE_PREFIX = /^--\s*safe-sql/i;
+
+export function splitStatements(text: string): SplitResult {
+  const statements: StatementSlice[] = [];
+  const allDirectives: Token[] = [];
+  let pending: Token[] = [];
+
+  let current: StatementSlice | undefined;
+  let depth = 0;
+  let beginDepth = 0;
+  // The first words of the statement, lower-cased, to recognise CREATE FUNCTION/PROCEDURE and COPY … FROM STDIN.
+  let words: string[] = [];
+  let lastWord = '';
+  let copyFromStdin = false;
+
+  /** Ends the current statement at `end`. Returns where scanning resumes (after COPY data). */
+  const finish = (end: number): number | undefined => {
+    let resume: number | undefined;
+    if (current) {
+      current.end = end;
+      statements.push(current);
+      if (copyFromStdin) resume = copyDataEnd(text, end);
+    }
+    current = undefined;
+    depth = 0;
+    beginDepth = 0;
+    words = [];
+    lastWord = '';
+    copyFromStdin = false;
+    return resume;
+  };
+
+  const onToken = (t: Token): number | undefined => {
+    if (t.kind === 'line-comment' || t.kind === 'block-comment') {
+      if (t.kind === 'line-comment' && !current && DIRECTIVE_PREFIX.test(text.slice(t.start, t.end))) {
+        pending.push(t);
+        allDirectives.push(t);
+      }
+      return undefined;
+    }
+    if (t.kind === 'meta') {
+      // psql runs (or discards) the buffer at a backslash command; what came before is a statement of its own.
+      return current ? finish(current.end) : undefined;
+    }
+    if (!current) {
+      current = { start: t.start, end: t.end, directives: pending, maxDepth: 0 };
+      pending = [];
+    }
+    current.end = t.end;
+    if (t.kind === 'punct') {
+      const ch = text.charCodeAt(t.start);
+      if (ch === 40 /* ( */) {
+        depth++;
+        if (depth > current.maxDepth) current.maxDepth = depth;
+      } else if (ch === 41 /* ) */) {
+        if (depth > 0) depth--;
+      } else if (ch === 59 /* ; */ && depth === 0 && beginDepth === 0) {
+        return finish(t.end);
+      }
+      return undefined;
+    }
+    if (t.kind === 'word') {
+      const w = text.slice(t.start, t.end).toLowerCase();
+      if (words.length < 4) words.push(w);
+      if (w === 'begin' || w === 'case') {
+        if (isCreateRoutine(words)) beginDepth++;
+      } else if (w === 'end') {
+        if (beginDepth > 0) beginDepth--;
+      } else if (w === 'stdin' && lastWord === 'from' && words[0] === 'copy') {
+        copyFromStdin = true;
+      }
+      lastWord = w;
+    }
+    return undefined;
+  };
+
+  const unterminated = scan(text, onToken);
+  if (unterminated) {
+    if (!current) current = { start: unterminated.start, end: text.length, directives: pending, maxDepth: 0 };
+    current.unterminated = unterminated;
+    finish(text.length);
+  } else if (current) {
+    // The last statement has no `;`: it still counts (and may be half typed).
+    finish(current.end);
+  }
+  return { statements, directives: allDirectives };
+}
+
+/** psql's rule: the first words are CREATE [OR REPLACE] FUNCTION|PROCEDURE. */
+function isCreateRoutine(words: string[]): boolean {
+  if (words[0] !== 'create') return false;
+  if (words[1] === 'function' || words[1] === 'procedure') return true;
+  return words[1] === 'or' && words[2] === 'replace' && (words[3] === 'function' || words[3] === 'procedure');
+}
+
+function copyDataEnd(text: string, from: number): number {
+  // Data starts on the line after the COPY statement.
+  let lineStart = text.indexOf('\n', from);
+  if (lineStart < 0) return text.length;
+  lineStart++;
+  while (lineStart < text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+    if (line === '\\.') return lineEnd;
+    lineStart = lineEnd + 1;
+  }
+  return text.length;
+}
