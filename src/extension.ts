@@ -1,8 +1,56 @@
 /** The VS Code extension client: thin glue between the VS Code API and the language server. */
 import * as vscode from 'vscode';
+import { LanguageClient } from 'vscode-languageclient/node';
+import { createClient, CLIENT_NAME } from './client';
+import { ClientHolder, registerCommands } from './commands';
 
-export function activate(_context: vscode.ExtensionContext): void {
-  // Filled in by the client work.
+let holder: ServerHolder | undefined;
+
+/** Owns the client's life: start, restart, stop, and reporting why a start failed. */
+class ServerHolder implements ClientHolder {
+  client: LanguageClient | undefined;
+
+  constructor(private readonly context: vscode.ExtensionContext, readonly output: vscode.LogOutputChannel) {}
+
+  async start(): Promise<void> {
+    try {
+      this.client = createClient(this.context, this.output);
+      await this.client.start();
+      this.output.info('language server started');
+    } catch (err) {
+      // The client has already logged the details; say it plainly and show where.
+      this.output.error(`the language server failed to start: ${err instanceof Error ? err.message : String(err)}`);
+      this.output.show(true);
+      void vscode.window.showErrorMessage('Safe SQL: the language server failed to start. See the "Safe SQL" output.');
+    }
+  }
+
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.start();
+  }
+
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    if (!client) return;
+    try {
+      await client.dispose(2000);
+    } catch (err) {
+      this.output.warn(`stopping the language server: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
 }
 
-export function deactivate(): void {}
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
+  context.subscriptions.push(output);
+  holder = new ServerHolder(context, output);
+  registerCommands(context, holder);
+  await holder.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await holder?.stop();
+  holder = undefined;
+}

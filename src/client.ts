@@ -1,0 +1,26 @@
+/** Builds the language client that runs the bundled server (dist/server.js) over stdio. */
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+
+export const CLIENT_ID = 'safeSql';
+export const CLIENT_NAME = 'Safe SQL';
+
+export function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  // Same server as `safe-sql lsp --stdio`; TransportKind.stdio adds `--stdio` to its argv.
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.stdio },
+    debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'sql' },
+      { scheme: 'untitled', language: 'sql' },
+    ],
+    // The server pulls `workspace/configuration` (section safeSql); the client answers it from
+    // the VS Code settings and forwards changes, so no `synchronize` block is needed.
+    outputChannel: output,
+    traceOutputChannel: output,
+  };
+  return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+}
