@@ -29,6 +29,7 @@ export interface SplitResult {
 }
 
 const DIRECTIVE_PREFIX = /^--\s*safe-sql/i;
+const PSQL_COPY_FROM_STDIN = /^\\copy\b.*\bfrom\s+stdin\b/i;
 
 export function splitStatements(text: string): SplitResult {
   const statements: StatementSlice[] = [];
@@ -70,7 +71,9 @@ export function splitStatements(text: string): SplitResult {
     }
     if (t.kind === 'meta') {
       // psql runs (or discards) the buffer at a backslash command; what came before is a statement of its own.
-      return current ? finish(current.end) : undefined;
+      const resume = current ? finish(current.end) : undefined;
+      // `\copy … from stdin` reads its data from the script itself, up to the `\.` line.
+      return PSQL_COPY_FROM_STDIN.test(text.slice(t.start, t.end)) ? copyDataEnd(text, t.end) : resume;
     }
     if (!current) {
       current = { start: t.start, end: t.end, directives: pending, maxDepth: 0 };

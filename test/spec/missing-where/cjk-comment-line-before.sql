@@ -1,0 +1,3 @@
+-- expect: missing-where@3:1
+-- 削除 ✓ 🚀
+DELETE /* ü */ FROM t;

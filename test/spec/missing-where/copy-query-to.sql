@@ -1,0 +1,2 @@
+-- expect: missing-where@2:7
+COPY (DELETE FROM t RETURNING *) TO STDOUT;

@@ -1,0 +1,2 @@
+-- expect: none
+CREATE FUNCTION wipe() RETURNS void LANGUAGE sql AS $$ DELETE FROM t $$;

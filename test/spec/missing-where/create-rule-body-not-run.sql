@@ -1,0 +1,2 @@
+-- expect: none
+CREATE RULE r AS ON INSERT TO t DO ALSO DELETE FROM u;

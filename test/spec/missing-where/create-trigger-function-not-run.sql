@@ -1,0 +1,6 @@
+-- expect: none
+CREATE FUNCTION trg() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM log;
+  RETURN NEW;
+END $$;

@@ -1,0 +1,2 @@
+-- expect: none
+CREATE VIEW v AS WITH d AS (DELETE FROM t RETURNING *) SELECT * FROM d;

@@ -1,0 +1,2 @@
+-- expect: missing-where@2:32
+WITH ids AS (SELECT id FROM t) DELETE FROM t;

@@ -1,0 +1,2 @@
+-- expect: none
+DELETE FROM t USING s WHERE t.id = s.id;

@@ -1,0 +1,2 @@
+-- expect: none
+DELETE FROM users WHERE id = 42;

@@ -1,0 +1,5 @@
+-- expect: missing-where@4:3
+DO $$ -- 🚀 release
+BEGIN -- ✓
+  DELETE FROM t;
+END $$;

@@ -1,0 +1,2 @@
+-- expect: missing-where@2:30
+DO LANGUAGE plpgsql $$ BEGIN DELETE FROM t; END $$;

@@ -1,0 +1,2 @@
+-- expect: missing-where@2:1
+DO 'BEGIN UPDATE t SET a = ''x''; END';

@@ -1,0 +1,2 @@
+-- expect: missing-where@2:1
+UPDATE t SET body = $$ WHERE id = 1 $$;

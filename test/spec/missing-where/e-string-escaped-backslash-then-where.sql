@@ -1,0 +1,2 @@
+-- expect: none
+UPDATE t SET a = E'path\\' WHERE id = 1;

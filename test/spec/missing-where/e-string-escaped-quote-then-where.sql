@@ -1,0 +1,2 @@
+-- expect: none
+UPDATE t SET a = E'a\', b = ' WHERE id = 1;

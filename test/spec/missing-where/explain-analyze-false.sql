@@ -1,0 +1,2 @@
+-- expect: none
+EXPLAIN (ANALYZE false) DELETE FROM t;

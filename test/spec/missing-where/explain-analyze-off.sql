@@ -1,0 +1,2 @@
+-- expect: none
+EXPLAIN (ANALYZE off, COSTS off) UPDATE t SET a = 1;

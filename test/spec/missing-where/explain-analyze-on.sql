@@ -1,0 +1,2 @@
+-- expect: missing-where@2:22
+EXPLAIN (ANALYZE on) DELETE FROM t;

@@ -1,0 +1,2 @@
+-- expect: missing-where@2:25
+EXPLAIN ANALYZE VERBOSE DELETE FROM t;

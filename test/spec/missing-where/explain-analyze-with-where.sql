@@ -1,0 +1,2 @@
+-- expect: none
+EXPLAIN ANALYZE DELETE FROM t WHERE id = 1;

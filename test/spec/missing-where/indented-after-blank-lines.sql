@@ -1,0 +1,4 @@
+-- expect: missing-where@4:3
+
+
+  DELETE FROM sessions;

@@ -1,0 +1,2 @@
+-- expect: none
+INSERT INTO archive SELECT * FROM t;

@@ -1,0 +1,4 @@
+-- expect: none
+MERGE INTO t USING s ON t.id = s.id
+WHEN MATCHED THEN UPDATE SET a = s.a
+WHEN NOT MATCHED THEN INSERT (id, a) VALUES (s.id, s.a);

@@ -1,0 +1,2 @@
+-- expect: none
+DELETE FROM t /* a /* b */ c */ WHERE id = 1;

@@ -1,0 +1,2 @@
+-- expect: missing-where@2:16
+SELECT 'café'; DELETE FROM t;

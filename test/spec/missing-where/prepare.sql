@@ -1,0 +1,2 @@
+-- expect: missing-where@2:17
+PREPARE wipe AS DELETE FROM t;

@@ -1,0 +1,4 @@
+-- expect: missing-where@2:1
+DELETE FROM t
+\g
+SELECT 1;

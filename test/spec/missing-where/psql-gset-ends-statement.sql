@@ -1,0 +1,3 @@
+-- expect: missing-where@3:1
+SELECT max(id) AS m FROM t \gset
+DELETE FROM t;

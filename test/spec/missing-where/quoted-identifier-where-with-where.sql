@@ -1,0 +1,2 @@
+-- expect: none
+UPDATE "where" SET "where" = 1 WHERE "where" = 2;

@@ -1,0 +1,2 @@
+-- expect: none
+UPDATE t SET body = $x$ a $$ b $x$ WHERE id = 1;

@@ -1,0 +1,2 @@
+-- expect: none
+UPDATE users SET active = false WHERE id = 42;

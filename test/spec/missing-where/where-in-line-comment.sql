@@ -1,0 +1,3 @@
+-- expect: missing-where@2:1
+UPDATE users SET active = false -- WHERE id = 42
+;
