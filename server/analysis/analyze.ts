@@ -187,7 +187,7 @@ function directiveProblem(d: Token, problem: string, env: Environment, statement
 }
 
 /** Analyses one statement's text. Never throws: a failure is a finding. */
-export function analyzeStatement(sliceText: string, slice: Pick<StatementSlice, 'unterminated' | 'maxDepth'>, limits: AnalysisLimits): Cached {
+export function analyzeStatement(sliceText: string, slice: Pick<StatementSlice, 'start' | 'unterminated' | 'maxDepth'>, limits: AnalysisLimits): Cached {
   const analysis = statementAnalysis(sliceText, slice, limits);
   const findings: Finding[] = [];
   const whole: Span = { start: 0, end: sliceText.length };
@@ -211,9 +211,10 @@ export function analyzeStatement(sliceText: string, slice: Pick<StatementSlice, 
   return { analysis, findings };
 }
 
-function statementAnalysis(text: string, slice: Pick<StatementSlice, 'unterminated' | 'maxDepth'>, limits: AnalysisLimits): StatementAnalysis {
+function statementAnalysis(text: string, slice: Pick<StatementSlice, 'start' | 'unterminated' | 'maxDepth'>, limits: AnalysisLimits): StatementAnalysis {
   if (slice.unterminated) {
-    const start = slice.unterminated.start - 0;
+    // The lexer's offset is in the document; spans here are relative to the statement.
+    const start = slice.unterminated.start - slice.start;
     return {
       status: 'unverifiable',
       text,
@@ -226,6 +227,10 @@ function statementAnalysis(text: string, slice: Pick<StatementSlice, 'unterminat
   }
   if (slice.maxDepth > limits.maxNesting) {
     return { status: 'unverifiable', text, reason: `parentheses nest ${slice.maxDepth.toLocaleString('en-US')} deep, over the ${limits.maxNesting.toLocaleString('en-US')} that are verified`, span: firstToken(text) };
+  }
+  if (text.includes('\0')) {
+    // A NUL ends a C string: the parser would read less than the server is sent.
+    return { status: 'unverifiable', text, reason: 'the statement contains a NUL character', span: firstToken(text) };
   }
   try {
     const parsed = parseSql(text);

@@ -1,0 +1,2 @@
+-- expect: none
+UPDATE t SET a = 1 WHERE active;

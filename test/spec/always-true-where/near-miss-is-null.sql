@@ -1,0 +1,2 @@
+-- expect: none
+DELETE FROM t WHERE deleted_at IS NULL;

@@ -1,0 +1,2 @@
+-- expect: none
+DELETE FROM t WHERE note = 'true' AND id = 1;

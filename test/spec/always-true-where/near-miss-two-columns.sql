@@ -1,0 +1,2 @@
+-- expect: none
+UPDATE t SET x = 1 WHERE a = b;

@@ -1,0 +1,2 @@
+-- expect: none
+EXPLAIN DELETE FROM t WHERE 1 = 1;

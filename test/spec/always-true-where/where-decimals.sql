@@ -1,0 +1,2 @@
+-- expect: always-true-where@2:1
+DELETE FROM t WHERE 1.5 = 1.5;

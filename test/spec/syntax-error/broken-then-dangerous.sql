@@ -1,0 +1,4 @@
+-- expect: syntax-error@3:1
+-- expect: missing-where@4:1
+SELEC * FROM t;
+DELETE FROM t;

@@ -1,0 +1,2 @@
+-- expect: syntax-error@2:35
+DELETE FROM users WHERE id = 1 AND;

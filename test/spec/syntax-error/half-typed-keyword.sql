@@ -1,0 +1,2 @@
+-- expect: syntax-error@2:1
+DELET

@@ -1,0 +1,2 @@
+-- expect: syntax-error@2:10
+UPDATE t SET

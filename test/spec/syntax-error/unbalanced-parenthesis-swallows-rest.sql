@@ -1,0 +1,3 @@
+-- expect: syntax-error@2:10
+SELECT (1;
+DELETE FROM t;

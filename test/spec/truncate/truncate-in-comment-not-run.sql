@@ -1,0 +1,4 @@
+-- expect: none
+-- TRUNCATE t;
+/* TRUNCATE t; */
+SELECT 1;

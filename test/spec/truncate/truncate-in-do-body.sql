@@ -1,0 +1,5 @@
+-- expect: truncate@4:3
+DO $$
+BEGIN
+  TRUNCATE t;
+END $$;

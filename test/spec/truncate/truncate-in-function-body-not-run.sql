@@ -1,0 +1,2 @@
+-- expect: none
+CREATE FUNCTION reset() RETURNS void LANGUAGE sql AS 'TRUNCATE t';

@@ -1,0 +1,4 @@
+-- env: development
+-- expect: truncate@4:1
+-- expect-severity: truncate@4:1 warning
+TRUNCATE t;

@@ -1,0 +1,2 @@
+-- expect: truncate@2:1
+truncate only t restart identity;

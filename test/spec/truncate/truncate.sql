@@ -1,0 +1,2 @@
+-- expect: truncate@2:1
+TRUNCATE t;

@@ -1,0 +1,2 @@
+-- expect: unverifiable@2:13
+DO $$ BEGIN EXECUTE 'DELETE FROM t'; END $$;

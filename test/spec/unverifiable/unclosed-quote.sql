@@ -1,0 +1,3 @@
+-- expect: unverifiable@2:8
+SELECT 'abc;
+DELETE FROM t;

@@ -1,0 +1,2 @@
+-- expect: unverifiable@2:13
+DELETE FROM "users;
