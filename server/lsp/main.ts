@@ -1,3 +1,8 @@
-/** Entry point of the bundled language server (dist/server.js), started by the extension over stdio. */
-process.stderr.write('safe-sql language server: not implemented yet\n');
-process.exitCode = 1;
+/**
+ * Entry point of the bundled language server (dist/server.js), started by the extension.
+ * The transport comes from the command line (`--stdio`, as the extension starts it).
+ */
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './server';
+
+void startServer(createConnection(ProposedFeatures.all));

@@ -1,0 +1,58 @@
+/**
+ * Quick fixes bound to Safe SQL diagnostics: "Add WHERE clause" for missing-where and
+ * "Suppress with a reason". Each one ends with the client command that puts the cursor where
+ * the user types next.
+ */
+import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, Position, TextEdit } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { PLACE_CURSOR_COMMAND, PlaceCursorArguments } from '../protocol';
+import { findingData, FindingData } from './diagnostics';
+
+export function codeActions(params: CodeActionParams, document: TextDocument | undefined): CodeAction[] {
+  if (!document) return [];
+  const only = params.context.only;
+  if (only && !only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${kind}.`))) return [];
+  const actions: CodeAction[] = [];
+  for (const diagnostic of params.context.diagnostics) {
+    const data = findingData(diagnostic);
+    if (!data) continue;
+    if (data.rule === 'missing-where' && data.whereInsertAt) actions.push(addWhere(document, diagnostic, data.whereInsertAt));
+    if (data.rule !== 'bad-directive' && !data.suppressed) actions.push(suppress(document, diagnostic, data));
+  }
+  return actions;
+}
+
+function addWhere(document: TextDocument, diagnostic: Diagnostic, at: Position): CodeAction {
+  const text = ' WHERE ';
+  const cursor: Position = { line: at.line, character: at.character + text.length };
+  return quickFix('Add WHERE clause', document, diagnostic, TextEdit.insert(at, text), cursor, true);
+}
+
+/** Inserts `-- safe-sql-ignore <rule>: ` on its own line just above the statement, indented like it. */
+function suppress(document: TextDocument, diagnostic: Diagnostic, data: FindingData): CodeAction {
+  const start = data.statementStart;
+  const before = document.getText({ start: { line: start.line, character: 0 }, end: start });
+  const indent = /^[ \t]*/.exec(before)?.[0] ?? '';
+  const comment = `-- safe-sql-ignore ${data.rule}: `;
+  const title = `Suppress ${data.rule} with a reason`;
+  if (before.length === indent.length) {
+    // The statement starts its line: the comment goes on a new line above it.
+    const edit = TextEdit.insert({ line: start.line, character: 0 }, `${indent}${comment}\n`);
+    return quickFix(title, document, diagnostic, edit, { line: start.line, character: indent.length + comment.length }, false);
+  }
+  // Another statement precedes it on the same line: break the line so the comment sits right above it.
+  const edit = TextEdit.insert(start, `\n${indent}${comment}\n${indent}`);
+  return quickFix(title, document, diagnostic, edit, { line: start.line + 1, character: indent.length + comment.length }, false);
+}
+
+function quickFix(title: string, document: TextDocument, diagnostic: Diagnostic, edit: TextEdit, cursor: Position, preferred: boolean): CodeAction {
+  const args: PlaceCursorArguments = [document.uri, cursor];
+  return {
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: preferred,
+    edit: { changes: { [document.uri]: [edit] } },
+    command: { title: 'Place the cursor', command: PLACE_CURSOR_COMMAND, arguments: args },
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * The Safe SQL language server, wired onto a connection. Both entry points (the bundled
+ * `dist/server.js` and `safe-sql lsp --stdio`) call {@link startServer}.
+ */
+import {
+  CodeActionKind,
+  Connection,
+  DidChangeConfigurationNotification,
+  DidChangeConfigurationParams,
+  InitializeResult,
+  TextDocumentChangeEvent,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { loadParser } from '../analysis/parser';
+import { codeActions } from './codeActions';
+import { describeError, guard, installProcessGuards } from './guard';
+import { SettingsStore } from './settings';
+import { Validator } from './validation';
+
+/** Starts serving on the connection. Resolves when the client sends `exit`. */
+export function startServer(connection: Connection): Promise<void> {
+  installProcessGuards(connection);
+  const log = (message: string) => connection.console.error(message);
+  const parserReady = loadParser().catch((error: unknown) => {
+    // Analysis still runs: every parse then fails, and fails closed as unverifiable.
+    log(`Safe SQL: the PostgreSQL parser did not load: ${describeError(error)}`);
+  });
+  const documents = new TextDocuments(TextDocument);
+  const settings = new SettingsStore(connection, false);
+  const validator = new Validator(connection, documents, settings, parserReady, log);
+  let registerConfigurationChanges = false;
+
+  connection.onInitialize(
+    guard(log, 'initialize', { capabilities: {} }, (params): InitializeResult => {
+      const workspace = params.capabilities.workspace;
+      settings.setCanPull(workspace?.configuration === true);
+      registerConfigurationChanges = workspace?.didChangeConfiguration?.dynamicRegistration === true;
+      return {
+        capabilities: {
+          textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+          codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        },
+        serverInfo: { name: 'safe-sql' },
+      };
+    }),
+  );
+
+  connection.onInitialized(
+    guard(log, 'initialized', undefined, async () => {
+      if (registerConfigurationChanges) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'safeSql' });
+    }),
+  );
+
+  connection.onDidChangeConfiguration(
+    guard(log, 'didChangeConfiguration', undefined, (params: DidChangeConfigurationParams) => {
+      settings.changed(params.settings);
+      validator.scheduleAll();
+    }),
+  );
+
+  documents.onDidChangeContent(guard(log, 'didChange', undefined, (event: TextDocumentChangeEvent<TextDocument>) => validator.schedule(event.document.uri)));
+  documents.onDidClose(
+    guard(log, 'didClose', undefined, (event: TextDocumentChangeEvent<TextDocument>) => {
+      settings.forget(event.document.uri);
+      validator.clear(event.document.uri);
+    }),
+  );
+
+  connection.onCodeAction(guard(log, 'codeAction', [], (params) => codeActions(params, documents.get(params.textDocument.uri))));
+
+  const exited = new Promise<void>((resolve) => connection.onExit(() => resolve()));
+  documents.listen(connection);
+  connection.listen();
+  return exited;
+}

@@ -1,0 +1,91 @@
+/**
+ * Re-analyses a document after each change and pushes its diagnostics with the document version.
+ *
+ * No debounce: a change is analysed on the next turn of the event loop, so changes already queued
+ * behind it are applied first and only the newest version is analysed. The analyzer caches
+ * statements by text, so an edit re-parses only the statements it touched. Results for a version
+ * that is no longer current are dropped.
+ */
+import { fileURLToPath } from 'node:url';
+import { Connection, Diagnostic, DiagnosticSeverity, TextDocuments } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Analyzer } from '../analysis/analyze';
+import { resolveBinding } from '../config/settings';
+import { ruleDocUri, SOURCE, toDiagnostic } from './diagnostics';
+import { describeError, Log } from './guard';
+import { SettingsStore } from './settings';
+
+export class Validator {
+  private readonly analyzer = new Analyzer();
+  private readonly scheduled = new Set<string>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly settings: SettingsStore,
+    private readonly parserReady: Promise<void>,
+    private readonly log: Log,
+  ) {}
+
+  schedule(uri: string): void {
+    if (this.scheduled.has(uri)) return;
+    this.scheduled.add(uri);
+    setImmediate(() => {
+      this.scheduled.delete(uri);
+      this.validate(uri).catch((error: unknown) => this.log(`Safe SQL: analysing ${uri} failed: ${describeError(error)}`));
+    });
+  }
+
+  scheduleAll(): void {
+    for (const document of this.documents.all()) this.schedule(document.uri);
+  }
+
+  clear(uri: string): void {
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private async validate(uri: string): Promise<void> {
+    const first = this.documents.get(uri);
+    if (!first) return;
+    const version = first.version;
+    await this.parserReady;
+    const settings = await this.settings.get(uri);
+    const document = this.documents.get(uri);
+    // A newer version arrived while the settings were read: its own run is already scheduled.
+    if (!document || document.version !== version) return;
+
+    let diagnostics: Diagnostic[];
+    try {
+      const analysis = this.analyzer.analyze(document.getText(), { environment: 'production' });
+      const binding = resolveBinding(settings, documentPath(uri), analysis.connectionDirective);
+      diagnostics = analysis.findings.map((f) => toDiagnostic(f, document, binding.environment));
+    } catch (error) {
+      // Fail closed: an analysis that broke proves nothing safe.
+      this.log(`Safe SQL: analysing ${uri} failed: ${describeError(error)}`);
+      diagnostics = [analysisFailed(error)];
+    }
+    await this.connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+}
+
+function analysisFailed(error: unknown): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Error,
+    code: 'unverifiable',
+    codeDescription: { href: ruleDocUri('unverifiable') },
+    source: SOURCE,
+    message: `Cannot be verified: the analysis of this document failed (${error instanceof Error ? error.message : String(error)}); nothing in it is known to be safe.`,
+  };
+}
+
+/** The path the documentConnections globs are matched against; undefined for documents without one. */
+export function documentPath(uri: string): string | undefined {
+  try {
+    const url = new URL(uri);
+    if (url.protocol === 'file:') return fileURLToPath(url);
+    return url.pathname ? decodeURIComponent(url.pathname) : undefined;
+  } catch {
+    return undefined;
+  }
+}
