@@ -9,3 +9,6 @@ declare module 'vscode-languageserver-protocol' {
 declare module 'vscode-languageserver-protocol/node' {
   export * from 'vscode-languageserver-protocol/lib/node/main';
 }
+declare module 'vscode-jsonrpc/node' {
+  export * from 'vscode-jsonrpc/lib/node/main';
+}

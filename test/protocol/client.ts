@@ -62,7 +62,9 @@ export class TestClient {
       this.published.set(p.uri, list);
       this.waiters = this.waiters.filter((w) => (w.test(p) ? (w.resolve(p), false) : true));
     });
-    this.connection.onNotification('window/logMessage', (p: { message: string }) => this.logs.push(p.message));
+    this.connection.onNotification('window/logMessage', (p: { message: string }) => {
+      this.logs.push(p.message);
+    });
     this.connection.onRequest('workspace/configuration', (p: ConfigurationParams) => {
       this.configurationRequests.push(...p.items);
       return p.items.map((item) => (item.section === 'safeSql' ? (this.settings?.(item.scopeUri) ?? null) : null));

@@ -79,8 +79,8 @@ describe('protocol: diagnostics', function () {
     const diagnostics = await client.open(uri, '-- safe-sql-ignore missing-where: the table is a scratch copy\nDELETE FROM scratch;');
     const d = byRule(diagnostics, 'missing-where');
     assert.equal(d.severity, DiagnosticSeverity.Warning);
-    assert.match(d.message, /suppressed/i);
-    assert.match(d.message, /the table is a scratch copy/);
+    assert.match(String(d.message), /suppressed/i);
+    assert.match(String(d.message), /the table is a scratch copy/);
   });
 
   it('re-analyses after an incremental edit and echoes the version', async () => {
