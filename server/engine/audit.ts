@@ -1,0 +1,60 @@
+/**
+ * The audit trail: one JSON line per finished run, appended in a single write to a file only its
+ * owner can read. A failure to write is returned to the caller to report, never dropped.
+ */
+import { constants } from 'node:fs';
+import { appendFile, mkdir, open } from 'node:fs/promises';
+import { homedir, userInfo } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Environment } from '../analysis/types';
+import { Outcome, RowRange } from './types';
+
+export interface AuditRecord {
+  ts: string;
+  client: 'cli' | 'vscode';
+  connection: string;
+  environment: Environment;
+  user: string;
+  statements: Array<{ text: string; command: string | null; rows: number | null; ms: number }>;
+  totalRows: number;
+  expectation: RowRange | null;
+  outcome: Outcome;
+  reason: string;
+  durationMs: number;
+}
+
+/** `--audit-log`, else `$SAFE_SQL_AUDIT_LOG`, else `$XDG_STATE_HOME/safe-sql/audit.jsonl` (default `~/.local/state`). */
+export function defaultAuditPath(env: Record<string, string | undefined> = process.env): string {
+  if (env.SAFE_SQL_AUDIT_LOG) return env.SAFE_SQL_AUDIT_LOG;
+  const state = env.XDG_STATE_HOME || join(homedir(), '.local', 'state');
+  return join(state, 'safe-sql', 'audit.jsonl');
+}
+
+export function osUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env.USER ?? 'unknown';
+  }
+}
+
+/** Creates the file (mode 0600) when missing and checks it can be appended to. Throws a one-line reason. */
+export async function prepareAuditLog(path: string): Promise<void> {
+  try {
+    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+    const handle = await open(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT, 0o600);
+    await handle.close();
+  } catch (error) {
+    throw new Error(`cannot write the audit log ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+export async function appendAudit(path: string, record: AuditRecord): Promise<void> {
+  try {
+    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+    // One write of the whole line, so concurrent runs never interleave inside a record.
+    await appendFile(path, `${JSON.stringify(record)}\n`, { mode: 0o600, flag: 'a' });
+  } catch (error) {
+    throw new Error(`cannot write the audit log ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * Sends several statements in one simple-query message and reads each statement's own result:
+ * command tag, row count, the first rows, and when it finished. PostgreSQL still executes them one
+ * at a time (statement_timeout applies to each), but the run pays one round trip per batch rather
+ * than per statement. When one fails, the error says which: the number of results before it.
+ *
+ * node-postgres accepts any object with `submit(connection)` as a query and routes the protocol
+ * messages to its `handle…` methods.
+ */
+import { Client } from 'pg';
+
+export interface BatchItemResult {
+  command?: string;
+  rows: number | null;
+  /** Milliseconds since the batch was sent when this statement's result arrived. */
+  at: number;
+  fields?: string[];
+  sample?: Array<Array<string | null>>;
+}
+
+export class BatchError extends Error {
+  constructor(
+    readonly cause: Error & { code?: string; position?: string },
+    /** Results of the statements that completed before the failing one. */
+    readonly completed: BatchItemResult[],
+  ) {
+    super(cause.message);
+  }
+}
+
+interface Connection {
+  query(text: string): void;
+  sendCopyFail(message: string): void;
+}
+
+interface FieldMessage {
+  fields: Array<{ name: string }>;
+}
+
+class BatchQuery {
+  private readonly results: BatchItemResult[] = [];
+  private current: BatchItemResult | undefined;
+  private readonly started = performance.now();
+  callback?: (err: Error | null) => void;
+
+  constructor(
+    private readonly text: string,
+    private readonly rowLimit: number,
+    private readonly done: (err: Error | null, results: BatchItemResult[]) => void,
+  ) {}
+
+  submit(connection: Connection): null {
+    connection.query(this.text);
+    return null;
+  }
+
+  private item(): BatchItemResult {
+    this.current ??= { rows: null, at: 0 };
+    return this.current;
+  }
+
+  handleRowDescription(msg: FieldMessage): void {
+    const item = this.item();
+    item.fields = msg.fields.map((f) => f.name);
+    item.sample = [];
+  }
+
+  handleDataRow(msg: { fields: Array<string | null> }): void {
+    const item = this.item();
+    if (item.sample && item.sample.length < this.rowLimit) item.sample.push(msg.fields.map((v) => (v === null ? null : String(v))));
+  }
+
+  handleCommandComplete(msg: { text: string }): void {
+    const item = this.item();
+    const m = /^([A-Za-z ]*?[A-Za-z])(?: (\d+))?(?: (\d+))?$/.exec(msg.text);
+    item.command = m ? m[1] : msg.text;
+    const count = m?.[3] ?? m?.[2];
+    item.rows = count === undefined ? null : Number(count);
+    item.at = performance.now() - this.started;
+    this.results.push(item);
+    this.current = undefined;
+  }
+
+  handleEmptyQuery(): void {
+    this.results.push({ command: 'EMPTY', rows: null, at: performance.now() - this.started });
+    this.current = undefined;
+  }
+
+  handleError(err: Error): void {
+    this.done(new BatchError(err, this.results), this.results);
+  }
+
+  handleReadyForQuery(): void {
+    this.done(null, this.results);
+  }
+
+  handleCopyInResponse(connection: Connection): void {
+    connection.sendCopyFail('safe-sql does not send COPY data');
+  }
+
+  handleCopyData(): void {}
+
+  handlePortalSuspended(): void {}
+}
+
+/** Runs the statements' texts in one message; resolves with one result per statement. */
+export function runBatch(client: Client, texts: string[], rowLimit: number): Promise<BatchItemResult[]> {
+  // A statement without its own `;` (the last one of a file) is closed on a new line, so a trailing
+  // line comment cannot swallow the separator.
+  const text = texts.map((t) => (/;\s*$/.test(t) ? t : `${t}\n;`)).join('\n');
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const query = new BatchQuery(text, rowLimit, (err, results) => {
+      if (settled) return;
+      settled = true;
+      if (err) reject(err);
+      else if (results.length !== texts.length) reject(new BatchError(new Error(`the server returned ${results.length} results for ${texts.length} statements`), results));
+      else resolve(results);
+    });
+    // Errors that never reach the handlers (a dropped link) arrive through the callback.
+    query.callback = (err) => {
+      if (err && !settled) {
+        settled = true;
+        reject(new BatchError(err, []));
+      }
+    };
+    (client as unknown as { query(q: unknown): void }).query(query);
+  });
+}

