@@ -110,9 +110,13 @@ export class Analyzer {
 
     let connectionDirective: string | undefined;
     const firstStatementStart = slices[0]?.start ?? text.length;
+    const attached = new Set(slices.flatMap((s) => s.directives.map((d) => d.start)));
     for (const d of directives) {
       const parsed = parseDirective(text.slice(d.start, d.end));
-      if (parsed?.kind === 'connection') {
+      if ((parsed?.kind === 'ignore' || parsed?.kind === 'expect-rows') && !attached.has(d.start)) {
+        // Silently lowering nothing would let the author believe the directive took effect.
+        findings.push(directiveProblem(d, 'no statement follows it', env));
+      } else if (parsed?.kind === 'connection') {
         if (d.start < firstStatementStart && connectionDirective === undefined) connectionDirective = parsed.name;
         else findings.push(directiveProblem(d, 'connection= only counts before the first statement of the document', env));
       }

@@ -1,0 +1,3 @@
+-- expect: none
+-- safe-sql: connection=prod-main
+SELECT 1;

@@ -1,0 +1,3 @@
+-- expect: none
+-- safe-sql: expect-rows 1..10
+UPDATE t SET a = 1 WHERE id < 10;

@@ -1,0 +1,3 @@
+-- expect: bad-directive@3:1
+SELECT 1;
+-- safe-sql-ignore missing-where: nothing follows

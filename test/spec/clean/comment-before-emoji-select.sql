@@ -1,0 +1,3 @@
+-- expect: none
+-- 削除 ✓ 🚀
+SELECT '🚀' AS rocket;

@@ -1,0 +1,4 @@
+-- expect: none
+COPY t (a) FROM STDIN;
+DELETE FROM t;
+\.

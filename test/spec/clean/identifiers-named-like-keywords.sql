@@ -1,0 +1,2 @@
+-- expect: none
+SELECT "where", "delete", "update" FROM "truncate" WHERE "where" = 1;

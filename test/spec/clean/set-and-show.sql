@@ -1,0 +1,3 @@
+-- expect: none
+SET search_path TO app, public;
+SHOW work_mem;

@@ -1,0 +1,2 @@
+-- expect: destructive-ddl@2:1
+ALTER TABLE users DROP COLUMN email;

@@ -1,0 +1,2 @@
+-- expect: destructive-ddl@2:11
+/* 🗑️ */ DROP TABLE old_orders;

@@ -1,0 +1,3 @@
+-- expect: destructive-ddl@3:1
+-- expect: non-transactional@3:1
+DROP DATABASE shop;

@@ -1,0 +1,2 @@
+-- expect: destructive-ddl@2:13
+DO $$ BEGIN DROP TABLE tmp_import; END $$;

@@ -1,0 +1,2 @@
+-- expect: none
+SELECT 'DROP TABLE users';

@@ -1,0 +1,2 @@
+-- expect: destructive-ddl@2:1
+DROP INDEX users_email_idx;

@@ -1,0 +1,2 @@
+-- expect: destructive-ddl@2:1
+drop table if exists users, sessions cascade;

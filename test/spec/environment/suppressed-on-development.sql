@@ -1,0 +1,5 @@
+-- env: development
+-- expect: missing-where@5:1
+-- expect-severity: missing-where@5:1 warning
+-- safe-sql-ignore missing-where: local dev data
+DELETE FROM t;

@@ -1,0 +1,2 @@
+-- expect: non-transactional@2:1
+alter system reset all;

@@ -1,0 +1,2 @@
+-- expect: non-transactional@2:1
+ALTER SYSTEM SET work_mem = '64MB';

@@ -1,0 +1,4 @@
+-- env: development
+-- expect: non-transactional@4:1
+-- expect-severity: non-transactional@4:1 warning
+VACUUM;

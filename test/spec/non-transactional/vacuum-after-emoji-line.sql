@@ -1,0 +1,3 @@
+-- expect: non-transactional@3:1
+-- 🧽
+VACUUM ANALYZE users;

@@ -1,0 +1,5 @@
+-- expect: none
+CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  COMMIT;
+END $$;

@@ -1,0 +1,2 @@
+-- expect: transaction-control@2:13
+DO $$ BEGIN COMMIT; END $$;

@@ -1,0 +1,2 @@
+-- expect: transaction-control@2:1
+END;

@@ -1,0 +1,3 @@
+-- expect: transaction-control@3:1
+SAVEPOINT s;
+ROLLBACK TO SAVEPOINT s;

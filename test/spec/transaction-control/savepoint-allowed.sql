@@ -1,0 +1,3 @@
+-- expect: none
+SAVEPOINT before_fix;
+RELEASE SAVEPOINT before_fix;
