@@ -23,9 +23,16 @@ export function codeActions(params: CodeActionParams, document: TextDocument | u
 }
 
 function addWhere(document: TextDocument, diagnostic: Diagnostic, at: Position): CodeAction {
-  const text = ' WHERE ';
-  const cursor: Position = { line: at.line, character: at.character + text.length };
-  return quickFix('Add WHERE clause', document, diagnostic, TextEdit.insert(at, text), cursor, true);
+  const offset = document.offsetAt(at);
+  const text = document.getText();
+  // Exactly one space on each side of the condition the user types next: before `;` that is
+  // ` WHERE |;`, before RETURNING (already preceded by a space) `WHERE | RETURNING`.
+  const before = offset > 0 && /\s/.test(text[offset - 1]) ? '' : ' ';
+  const after = offset < text.length && !/[\s;]/.test(text[offset]) ? ' ' : '';
+  const insert = `${before}WHERE ${after}`;
+  // The cursor is placed after the edit: same line, past the inserted `WHERE `.
+  const cursor: Position = { line: at.line, character: at.character + before.length + 'WHERE '.length };
+  return quickFix('Add WHERE clause', document, diagnostic, TextEdit.insert(at, insert), cursor, true);
 }
 
 /** Inserts `-- safe-sql-ignore <rule>: ` on its own line just above the statement, indented like it. */
