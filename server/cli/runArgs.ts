@@ -1,0 +1,110 @@
+/** The options of `safe-sql run` (a contract: see README "safe-sql run"). */
+import { parseRowRange } from '../analysis/directives';
+import { Environment } from '../analysis/types';
+import { isEnvironment } from '../config/settings';
+import { parseDuration } from '../engine/durations';
+import { RowRange } from '../engine/types';
+
+export interface RunOptions {
+  file?: string;
+  url?: string;
+  env: Environment;
+  expectRows?: RowRange;
+  yes: boolean;
+  statementTimeoutMs?: number;
+  lockTimeoutMs?: number;
+  confirmTimeoutMs?: number;
+  auditLog?: string;
+  format: 'text' | 'json';
+  help: boolean;
+}
+
+export const RUN_USAGE = `Usage: safe-sql run [FILE|-] [--url URL] [--env production|staging|development]
+                    [--expect-rows N|MIN..MAX] [--yes]
+                    [--statement-timeout DURATION] [--lock-timeout DURATION] [--confirm-timeout DURATION]
+                    [--audit-log PATH] [--format text|json]
+
+Runs the SQL in one transaction, shows each statement's real row count, and commits only when
+confirmed. Connection: --url, else the PG* environment variables. --env defaults to production.
+Durations: 300ms, 5s, 2m.
+Exit codes: 0 committed (or a read-only run completed), 1 usage or connection error, 2 refused by
+the analysis, 3 rolled back, 4 a statement failed or timed out, 5 commit outcome unknown.
+`;
+
+const VALUED = new Set(['--url', '--env', '--expect-rows', '--statement-timeout', '--lock-timeout', '--confirm-timeout', '--audit-log', '--format']);
+
+export function parseRunArgs(args: string[]): { ok: true; options: RunOptions } | { ok: false; error: string } {
+  const o: RunOptions = { env: 'production', yes: false, format: 'text', help: false };
+  let positional: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    let arg = args[i];
+    let value: string | undefined;
+    if (arg.startsWith('--') && arg.includes('=')) {
+      value = arg.slice(arg.indexOf('=') + 1);
+      arg = arg.slice(0, arg.indexOf('='));
+    }
+    if (arg === '--help' || arg === '-h') {
+      o.help = true;
+      continue;
+    }
+    if (arg === '--yes') {
+      if (value !== undefined) return { ok: false, error: '--yes takes no value' };
+      o.yes = true;
+      continue;
+    }
+    if (VALUED.has(arg)) {
+      if (value === undefined) {
+        if (i + 1 >= args.length) return { ok: false, error: `${arg} needs a value` };
+        value = args[++i];
+      }
+      const problem = apply(o, arg, value);
+      if (problem) return { ok: false, error: problem };
+      continue;
+    }
+    if (arg.startsWith('-') && arg !== '-') return { ok: false, error: `unknown option ${arg}` };
+    if (positional !== undefined) return { ok: false, error: `only one FILE can be run at a time (got "${positional}" and "${arg}")` };
+    positional = arg;
+  }
+  if (positional !== undefined) o.file = positional;
+  return { ok: true, options: o };
+}
+
+function apply(o: RunOptions, flag: string, value: string): string | undefined {
+  const duration = () => {
+    const ms = parseDuration(value);
+    return ms === undefined ? undefined : ms;
+  };
+  switch (flag) {
+    case '--url':
+      o.url = value;
+      return undefined;
+    case '--env':
+      if (!isEnvironment(value)) return `--env must be production, staging or development, not "${value}"`;
+      o.env = value;
+      return undefined;
+    case '--expect-rows': {
+      const r = parseRowRange(value);
+      if (!r) return `--expect-rows takes N or MIN..MAX, not "${value}"`;
+      o.expectRows = { min: r.min, max: r.max };
+      return undefined;
+    }
+    case '--audit-log':
+      o.auditLog = value;
+      return undefined;
+    case '--format':
+      if (value !== 'text' && value !== 'json') return `--format must be text or json, not "${value}"`;
+      o.format = value;
+      return undefined;
+    default: {
+      const ms = duration();
+      if (ms === undefined) return `${flag} takes a duration like 300ms, 5s or 2m, not "${value}"`;
+      if (flag === '--statement-timeout') o.statementTimeoutMs = ms;
+      else if (flag === '--lock-timeout') o.lockTimeoutMs = ms;
+      else {
+        if (ms <= 0) return '--confirm-timeout must be longer than 0';
+        o.confirmTimeoutMs = ms;
+      }
+      return undefined;
+    }
+  }
+}
