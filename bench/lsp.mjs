@@ -1,2 +1,101 @@
-// Filled in later: see README 'Benchmarks'.
-console.log('bench/lsp.mjs: no benchmark yet');
+// `npm run bench` (after the build): drives the built language server over LSP stdio, like an
+// editor, and compares libpg-query with node-sql-parser on the same statements.
+//   node bench/lsp.mjs [--json]
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BenchClient } from './lib/lspClient.mjs';
+import { corpusStatements, compareParsers } from './lib/parsers.mjs';
+import { documentOf } from './lib/workload.mjs';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const SERVER = join(root, 'dist', 'server.js');
+const SIZES = [100, 1_000, 10_000];
+const KEYSTROKES = 200;
+const TARGETS = { p95At100: 5, p95At10000: 30, firstAt10000: 1000, rssMb: 200 };
+
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+/** Where the benchmark types: after the id of an UPDATE … WHERE id = N near the middle of the document. */
+function typingPoint(text) {
+  const lines = text.split('\n');
+  for (let i = Math.floor(lines.length / 2); i < lines.length; i++) {
+    const m = /WHERE id = \d+/.exec(lines[i]);
+    if (m) return { line: i, character: m.index + m[0].length };
+  }
+  throw new Error('no UPDATE … WHERE id = N line to type into');
+}
+
+async function measureSize(count) {
+  const client = new BenchClient(SERVER, { defaultEnvironment: 'production' });
+  await client.initialize();
+  const uri = `file:///bench/${count}.sql`;
+  const text = documentOf(count);
+
+  const t0 = now();
+  const first = await client.open(uri, text);
+  const openMs = now() - t0;
+
+  // Type digits into one statement's WHERE clause; each keystroke waits for its own diagnostics.
+  const at = typingPoint(text);
+  const latencies = [];
+  for (let k = 0; k < KEYSTROKES; k++) {
+    const position = { line: at.line, character: at.character + k };
+    const start = now();
+    await client.change(uri, k + 2, { start: position, end: position }, String(k % 10));
+    latencies.push(now() - start);
+  }
+  latencies.sort((a, b) => a - b);
+  const memory = client.memory();
+  await client.stop();
+  return {
+    statements: count,
+    characters: text.length,
+    diagnostics: first.diagnostics.length,
+    openToDiagnosticsMs: openMs,
+    keystrokeP50Ms: percentile(latencies, 50),
+    keystrokeP95Ms: percentile(latencies, 95),
+    rssMb: memory.rssMb,
+    peakRssMb: memory.peakMb,
+  };
+}
+
+const fmt = (n, digits = 1) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+async function main() {
+  const json = process.argv.includes('--json');
+  const sizes = [];
+  for (const count of SIZES) sizes.push(await measureSize(count));
+  const corpus = corpusStatements(root);
+  const parsers = await compareParsers(corpus.statements);
+
+  const at = (n) => sizes.find((s) => s.statements === n);
+  const targets = [
+    { target: `keystroke p95 at 100 statements ≤ ${TARGETS.p95At100} ms`, value: at(100).keystrokeP95Ms, met: at(100).keystrokeP95Ms <= TARGETS.p95At100 },
+    { target: `keystroke p95 at 10,000 statements ≤ ${TARGETS.p95At10000} ms`, value: at(10_000).keystrokeP95Ms, met: at(10_000).keystrokeP95Ms <= TARGETS.p95At10000 },
+    { target: `first diagnostics at 10,000 statements ≤ ${TARGETS.firstAt10000} ms`, value: at(10_000).openToDiagnosticsMs, met: at(10_000).openToDiagnosticsMs <= TARGETS.firstAt10000 },
+    { target: `server peak RSS ≤ ${TARGETS.rssMb} MB`, value: Math.max(...sizes.map((s) => s.peakRssMb)), met: sizes.every((s) => s.peakRssMb <= TARGETS.rssMb) },
+  ];
+
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ node: process.version, keystrokes: KEYSTROKES, sizes, parsers: { corpus: corpus.source, ...parsers }, targets }, null, 2)}\n`);
+    return;
+  }
+  console.log(`Language server over LSP stdio (${process.version}, ${KEYSTROKES} single-character edits per document)\n`);
+  console.log('| statements | open → diagnostics | keystroke p50 | keystroke p95 | RSS | peak RSS |');
+  console.log('|---:|---:|---:|---:|---:|---:|');
+  for (const s of sizes) {
+    console.log(`| ${s.statements.toLocaleString('en-US')} | ${fmt(s.openToDiagnosticsMs)} ms | ${fmt(s.keystrokeP50Ms, 2)} ms | ${fmt(s.keystrokeP95Ms, 2)} ms | ${fmt(s.rssMb, 0)} MB | ${fmt(s.peakRssMb, 0)} MB |`);
+  }
+  console.log(`\nParsers on the same ${corpus.statements.length.toLocaleString('en-US')} statements (${corpus.source})\n`);
+  console.log('| parser | parsed | µs per statement |');
+  console.log('|---|---:|---:|');
+  for (const [name, r] of Object.entries(parsers)) console.log(`| ${name} | ${fmt(r.ratePercent)}% (${r.parsed}/${r.total}) | ${fmt(r.microsPerStatement)} |`);
+  console.log('\nTargets');
+  for (const t of targets) console.log(`  ${t.met ? 'met    ' : 'MISSED '} ${t.target}: ${fmt(t.value, 1)}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

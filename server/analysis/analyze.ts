@@ -132,9 +132,10 @@ export class Analyzer {
       // Refresh its place: the cache drops the entries used least recently.
       this.cache.delete(sliceText);
     } else {
-      cached = analyzeStatement(sliceText, slice, limits);
+      // Cache a copy, not a slice: a slice keeps this version's whole document alive in the cache.
+      cached = analyzeStatement(ownCopy(sliceText), slice, limits);
     }
-    this.cache.set(sliceText, cached);
+    this.cache.set(cached.analysis.text, cached);
     if (this.cache.size > this.maxCacheEntries) this.cache.delete(this.cache.keys().next().value as string);
 
     const statement: Span = { start: slice.start, end: slice.end };
@@ -173,6 +174,11 @@ export class Analyzer {
     if (expectRows) info.expectRows = expectRows;
     return info;
   }
+}
+
+/** A string that shares no memory with the one it was sliced from. */
+function ownCopy(text: string): string {
+  return Buffer.from(text, 'utf16le').toString('utf16le');
 }
 
 /** Outside production every finding is at most a warning. */
