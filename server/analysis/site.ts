@@ -41,8 +41,8 @@ export class SqlSite {
   /** The token at a byte offset of the parsed text, as a span of the statement. */
   spanAtByte(byteOffset: number): Span {
     const at = this.offsets.fromBytes(byteOffset);
-    const token = this.tokens.find((t) => t.start <= at && at < t.end);
-    return this.toStatement(token ?? { start: at, end: at });
+    const token = this.tokens[this.lastTokenBefore(at + 1)];
+    return this.toStatement(token && at < token.end ? token : { start: at, end: at });
   }
 
   /**
@@ -52,12 +52,27 @@ export class SqlSite {
    */
   keywordBefore(byteOffset: number | undefined, words: readonly string[]): Span {
     const limit = byteOffset === undefined ? this.text.length : this.offsets.fromBytes(byteOffset);
-    let found: Token | undefined;
-    for (const t of this.tokens) {
-      if (t.start >= limit) break;
-      if (t.kind === 'word' && words.includes(wordOf(this.text, t))) found = t;
+    // Walk back from the limit: the keyword is usually a few tokens away, and statements with
+    // thousands of CTEs must not cost a full scan per finding.
+    const tokens = this.tokens;
+    for (let i = this.lastTokenBefore(limit); i >= 0; i--) {
+      const t = tokens[i];
+      if (t.kind === 'word' && words.includes(wordOf(this.text, t))) return this.toStatement(t);
     }
-    return found ? this.toStatement(found) : this.firstWord();
+    return this.firstWord();
+  }
+
+  /** Index of the last token that starts before `offset`, or -1. Tokens are in text order. */
+  private lastTokenBefore(offset: number): number {
+    const tokens = this.tokens;
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid].start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
   }
 
   /** The first keyword of the site, as a span of the statement. */

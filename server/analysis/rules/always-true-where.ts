@@ -38,9 +38,12 @@ export const alwaysTrueWhere: Rule = {
 
 type Truth = true | false | undefined;
 
+const MAX_DEPTH = 200;
+
 /** Whether an expression is true for every row, false for every row, or depends on the row (undefined). */
 export function truth(node: Node, depth = 0): Truth {
-  if (depth > 200) return undefined;
+  // Deeper than this, "not always true" would be a guess: throwing makes the statement unverifiable.
+  if (depth > MAX_DEPTH) throw new Error('the condition nests too deeply to check');
   const [type, value] = Object.entries(node)[0] ?? [];
   const v = value as Record<string, unknown> | undefined;
   if (!type || !v) return undefined;
