@@ -16,12 +16,14 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadParser } from '../analysis/parser';
 import { codeActions } from './codeActions';
 import { describeError, guard, installProcessGuards } from './guard';
+import { keepHeapSmall } from './memory';
 import { SettingsStore } from './settings';
 import { Validator } from './validation';
 
 /** Starts serving on the connection. Resolves when the client sends `exit`. */
 export function startServer(connection: Connection): Promise<void> {
   installProcessGuards(connection);
+  keepHeapSmall();
   const log = (message: string) => connection.console.error(message);
   const parserReady = loadParser().catch((error: unknown) => {
     // Analysis still runs: every parse then fails, and fails closed as unverifiable.

@@ -2,6 +2,9 @@
  * Per-document settings, pulled from the client with `workspace/configuration` (section `safeSql`,
  * scoped to the document) and cached until `workspace/didChangeConfiguration`. Clients without
  * the pull capability get the settings pushed in didChangeConfiguration, or the defaults.
+ *
+ * Adding a setting: declare it under `contributes.configuration` in package.json, add it to
+ * `SafeSqlSettings` and `readSettings` (server/config/settings.ts); it then arrives here typed.
  */
 import { Connection } from 'vscode-languageserver/node';
 import { DEFAULT_SETTINGS, readSettings, SafeSqlSettings } from '../config/settings';
