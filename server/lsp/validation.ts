@@ -16,7 +16,8 @@ import { describeError, Log } from './guard';
 import { SettingsStore } from './settings';
 
 export class Validator {
-  private readonly analyzer = new Analyzer();
+  /** One analyzer per open document: each keeps its document's last version, to re-analyse only what an edit changed. */
+  private readonly analyzers = new Map<string, Analyzer>();
   private readonly scheduled = new Set<string>();
 
   constructor(
@@ -40,7 +41,9 @@ export class Validator {
     for (const document of this.documents.all()) this.schedule(document.uri);
   }
 
+  /** On close: forget the document and clear its diagnostics. */
   clear(uri: string): void {
+    this.analyzers.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -56,7 +59,12 @@ export class Validator {
 
     let diagnostics: Diagnostic[];
     try {
-      const analysis = this.analyzer.analyze(document.getText(), { environment: 'production' });
+      let analyzer = this.analyzers.get(uri);
+      if (!analyzer) {
+        analyzer = new Analyzer();
+        this.analyzers.set(uri, analyzer);
+      }
+      const analysis = analyzer.analyze(document.getText(), { environment: 'production' });
       const binding = resolveBinding(settings, documentPath(uri), analysis.connectionDirective);
       diagnostics = analysis.findings.map((f) => toDiagnostic(f, document, binding.environment));
     } catch (error) {
