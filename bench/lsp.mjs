@@ -1,6 +1,7 @@
 // `npm run bench` (after the build): drives the built language server over LSP stdio, like an
 // editor, and compares libpg-query with node-sql-parser on the same statements.
 //   node bench/lsp.mjs [--json]
+import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BenchClient } from './lib/lspClient.mjs';
@@ -39,12 +40,14 @@ async function measureSize(count) {
   // Type digits into one statement's WHERE clause; each keystroke waits for its own diagnostics.
   const at = typingPoint(text);
   const latencies = [];
+  const cpuBefore = client.cpuMs();
   for (let k = 0; k < KEYSTROKES; k++) {
     const position = { line: at.line, character: at.character + k };
     const start = now();
     await client.change(uri, k + 2, { start: position, end: position }, String(k % 10));
     latencies.push(now() - start);
   }
+  const cpuPerKeystrokeMs = (client.cpuMs() - cpuBefore) / KEYSTROKES;
   latencies.sort((a, b) => a - b);
   const memory = client.memory();
   await client.stop();
@@ -55,6 +58,7 @@ async function measureSize(count) {
     openToDiagnosticsMs: openMs,
     keystrokeP50Ms: percentile(latencies, 50),
     keystrokeP95Ms: percentile(latencies, 95),
+    serverCpuPerKeystrokeMs: cpuPerKeystrokeMs,
     rssMb: memory.rssMb,
     peakRssMb: memory.peakMb,
   };
@@ -81,11 +85,12 @@ async function main() {
     process.stdout.write(`${JSON.stringify({ node: process.version, keystrokes: KEYSTROKES, sizes, parsers: { corpus: corpus.source, ...parsers }, targets }, null, 2)}\n`);
     return;
   }
-  console.log(`Language server over LSP stdio (${process.version}, ${KEYSTROKES} single-character edits per document)\n`);
-  console.log('| statements | open → diagnostics | keystroke p50 | keystroke p95 | RSS | peak RSS |');
-  console.log('|---:|---:|---:|---:|---:|---:|');
+  const load = os.loadavg()[0];
+  console.log(`Language server over LSP stdio (${process.version}, ${os.cpus().length} CPUs, load ${fmt(load, 1)}, ${KEYSTROKES} single-character edits per document)\n`);
+  console.log('| statements | open → diagnostics | keystroke p50 | keystroke p95 | server CPU per keystroke | RSS | peak RSS |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|');
   for (const s of sizes) {
-    console.log(`| ${s.statements.toLocaleString('en-US')} | ${fmt(s.openToDiagnosticsMs)} ms | ${fmt(s.keystrokeP50Ms, 2)} ms | ${fmt(s.keystrokeP95Ms, 2)} ms | ${fmt(s.rssMb, 0)} MB | ${fmt(s.peakRssMb, 0)} MB |`);
+    console.log(`| ${s.statements.toLocaleString('en-US')} | ${fmt(s.openToDiagnosticsMs)} ms | ${fmt(s.keystrokeP50Ms, 2)} ms | ${fmt(s.keystrokeP95Ms, 2)} ms | ${fmt(s.serverCpuPerKeystrokeMs, 2)} ms | ${fmt(s.rssMb, 0)} MB | ${fmt(s.peakRssMb, 0)} MB |`);
   }
   console.log(`\nParsers on the same ${corpus.statements.length.toLocaleString('en-US')} statements (${corpus.source})\n`);
   console.log('| parser | parsed | µs per statement |');

@@ -55,6 +55,14 @@ export class BenchClient {
     return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
   }
 
+  /** CPU time the server process has used so far (user + system), in ms. */
+  cpuMs() {
+    const stat = readFileSync(`/proc/${this.process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 14 and 15 of /proc/<pid>/stat (utime, stime), in clock ticks; 100 per second on Linux.
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  }
+
   async stop() {
     await this.connection.sendRequest('shutdown');
     await this.connection.sendNotification('exit');
