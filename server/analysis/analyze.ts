@@ -7,12 +7,13 @@
  */
 import { parseDirective, isRuleId } from './directives';
 import { findExecuted } from './executed';
+import { PreviousSplit, splitIncrementally } from './incremental';
 import { Token } from './lexer';
 import { parseSql } from './parser';
 import { RULES } from './rules';
 import { StatementAnalysis } from './rules/rule';
 import { SqlSite } from './site';
-import { splitStatements, StatementSlice } from './split';
+import { StatementSlice } from './split';
 import { Environment, Finding, RuleId, Severity, Span } from './types';
 
 export interface AnalysisLimits {
@@ -66,10 +67,22 @@ interface Cached {
   findings: Finding[];
 }
 
-/** Analyses documents, keeping a cache of per-statement results across calls. */
+/** The last document analysed, so that the next call re-splits and re-analyses only what changed. */
+interface Previous extends PreviousSplit {
+  infos: StatementInfo[];
+  settings: string;
+}
+
+/**
+ * Analyses documents, keeping a cache of per-statement results across calls, and the last
+ * document: after an edit, only the statements the edit touched are split and analysed again.
+ */
 export class Analyzer {
   private readonly cache = new Map<string, Cached>();
   private readonly maxCacheEntries: number;
+  private previous: Previous | undefined;
+  /** Infos made for statements over a limit: never reused, the limit may not apply next time. */
+  private readonly unchecked = new WeakSet<StatementInfo>();
 
   constructor(maxCacheEntries = 100_000) {
     this.maxCacheEntries = maxCacheEntries;
@@ -78,10 +91,14 @@ export class Analyzer {
   analyze(text: string, options: AnalysisOptions): DocumentAnalysis {
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
     const deadline = Date.now() + limits.timeBudgetMs;
-    const { statements: slices, directives } = splitStatements(text);
+    const env = options.environment;
+    const settings = JSON.stringify([env, limits.maxStatementLength, limits.maxNesting]);
+    const previous = this.previous;
+    const split = splitIncrementally(text, previous);
+    const { statements: slices, directives } = split;
+    const reusable = previous !== undefined && previous.settings === settings;
     const statements: StatementInfo[] = [];
     const findings: Finding[] = [];
-    const env = options.environment;
 
     for (let i = 0; i < slices.length; i++) {
       const slice = slices[i];
@@ -100,10 +117,15 @@ export class Analyzer {
         };
         findings.push(f);
         const unverified: StatementAnalysis = { status: 'unverifiable', text: '', reason: why, span: { start: 0, end: 0 } };
-        for (const s of slices.slice(i)) statements.push({ span: { start: s.start, end: s.end }, text: text.slice(s.start, s.end), analysis: unverified, findings: s === slice ? [f] : [] });
+        for (const s of slices.slice(i)) {
+          const info: StatementInfo = { span: { start: s.start, end: s.end }, text: text.slice(s.start, s.end), analysis: unverified, findings: s === slice ? [f] : [] };
+          this.unchecked.add(info);
+          statements.push(info);
+        }
         break;
       }
-      const info = this.analyzeSlice(text, slice, limits, env);
+      const old = !reusable ? undefined : i < split.prefixCount ? previous.infos[i] : i > split.suffixStart ? previous.infos[split.oldSuffixStart + i - split.suffixStart] : undefined;
+      const info = old && !this.unchecked.has(old) ? shiftInfo(old, i < split.prefixCount ? 0 : split.delta) : this.analyzeSlice(text, slice, limits, env);
       statements.push(info);
       findings.push(...info.findings);
     }
@@ -122,6 +144,7 @@ export class Analyzer {
       }
     }
     findings.sort((a, b) => a.span.start - b.span.start);
+    this.previous = { text, statements: slices, directives, infos: statements, settings };
     return connectionDirective === undefined ? { environment: env, statements, findings } : { environment: env, statements, findings, connectionDirective };
   }
 
@@ -179,6 +202,20 @@ export class Analyzer {
 /** A string that shares no memory with the one it was sliced from. */
 function ownCopy(text: string): string {
   return Buffer.from(text, 'utf16le').toString('utf16le');
+}
+
+/** A statement's analysis moved by `delta` characters (the same object when it did not move). */
+function shiftInfo(info: StatementInfo, delta: number): StatementInfo {
+  if (delta === 0) return info;
+  const move = (s: Span): Span => ({ start: s.start + delta, end: s.end + delta });
+  const findings = info.findings.map((f) => {
+    const moved: Finding = { ...f, span: move(f.span), statement: move(f.statement) };
+    if (f.whereInsertAt !== undefined) moved.whereInsertAt = f.whereInsertAt + delta;
+    return moved;
+  });
+  const shifted: StatementInfo = { span: move(info.span), text: info.text, analysis: info.analysis, findings };
+  if (info.expectRows) shifted.expectRows = info.expectRows;
+  return shifted;
 }
 
 /** Outside production every finding is at most a warning. */

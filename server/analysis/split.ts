@@ -26,15 +26,30 @@ export interface SplitResult {
   statements: StatementSlice[];
   /** Every `-- safe-sql…` comment of the document, in order. */
   directives: Token[];
+  /** Set when `stopBefore` stopped the split: where, and the directives waiting for that statement. */
+  stopped?: { at: number; pending: Token[] };
+}
+
+/** For re-splitting only the part of a document an edit touched. */
+export interface SplitOptions {
+  /** Start here instead of 0. Must be the first token of a statement of the same text, or 0. */
+  from?: number;
+  /** The directives that came before `from`'s statement. */
+  pending?: Token[];
+  /** Called at the first token of each statement after `from`; true stops the split before it. */
+  stopBefore?: (start: number) => boolean;
 }
 
 const DIRECTIVE_PREFIX = /^--\s*safe-sql/i;
 const PSQL_COPY_FROM_STDIN = /^\\copy\b.*\bfrom\s+stdin\b/i;
 
-export function splitStatements(text: string): SplitResult {
+export function splitStatements(text: string, options: SplitOptions = {}): SplitResult {
   const statements: StatementSlice[] = [];
   const allDirectives: Token[] = [];
-  let pending: Token[] = [];
+  let pending: Token[] = options.pending ?? [];
+  const from = options.from ?? 0;
+  const stopBefore = options.stopBefore;
+  let stopped: SplitResult['stopped'];
 
   let current: StatementSlice | undefined;
   let depth = 0;
@@ -76,6 +91,10 @@ export function splitStatements(text: string): SplitResult {
       return PSQL_COPY_FROM_STDIN.test(text.slice(t.start, t.end)) ? copyDataEnd(text, t.end) : resume;
     }
     if (!current) {
+      if (stopBefore && t.start > from && stopBefore(t.start)) {
+        stopped = { at: t.start, pending };
+        return text.length;
+      }
       current = { start: t.start, end: t.end, directives: pending, maxDepth: 0 };
       pending = [];
     }
@@ -93,6 +112,12 @@ export function splitStatements(text: string): SplitResult {
       return undefined;
     }
     if (t.kind === 'word') {
+      const length = t.end - t.start;
+      if (words.length >= 4 && (length < 3 || length > 5)) {
+        // Only BEGIN, CASE, END, FROM and STDIN matter past the first words: skip the slicing.
+        lastWord = '';
+        return undefined;
+      }
       const w = text.slice(t.start, t.end).toLowerCase();
       if (words.length < 4) words.push(w);
       if (w === 'begin' || w === 'case') {
@@ -107,7 +132,8 @@ export function splitStatements(text: string): SplitResult {
     return undefined;
   };
 
-  const unterminated = scan(text, onToken);
+  const unterminated = scan(text, onToken, from);
+  if (stopped) return { statements, directives: allDirectives, stopped };
   if (unterminated) {
     if (!current) current = { start: unterminated.start, end: text.length, directives: pending, maxDepth: 0 };
     current.unterminated = unterminated;

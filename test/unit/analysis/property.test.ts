@@ -1,7 +1,8 @@
 /**
  * Properties of the analysis:
  * (a) random edits of the spec corpus never make it throw, every span lies inside the text, and an
- *     analyzer that saw the text before the edit answers exactly like a fresh one;
+ *     analyzer that saw the text before the edit (and re-splits only what changed) answers exactly
+ *     like a fresh one;
  * (b) whenever PostgreSQL's parser reads an UPDATE or DELETE without WHERE, the analysis reports it
  *     (as missing-where, or as something stricter: syntax-error or unverifiable).
  */
@@ -11,6 +12,8 @@ import * as path from 'node:path';
 import * as fc from 'fast-check';
 import { parseSync } from 'libpg-query';
 import { Analyzer } from '../../../server/analysis/analyze';
+import { splitIncrementally } from '../../../server/analysis/incremental';
+import { splitStatements } from '../../../server/analysis/split';
 import { loadParser } from '../../../server/analysis/parser';
 import { analyzeChecked } from './helpers';
 
@@ -67,8 +70,27 @@ describe('analysis properties', function () {
         for (const e of edits) {
           text = applyEdit(text, e);
           analyzeChecked(text, undefined, warm);
+          assert.equal(comparable(text, warm), comparable(text, new Analyzer()));
         }
-        assert.equal(comparable(text, warm), comparable(text, new Analyzer()));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('re-splits an edited document exactly as a fresh split does', () => {
+    const documents = [files.join('\n'), files.slice(0, 40).join(';\n')];
+    fc.assert(
+      fc.property(fc.nat({ max: documents.length - 1 }), fc.array(editArb, { minLength: 1, maxLength: 8 }), (index, edits) => {
+        let text = documents[index];
+        let previous = { text, ...splitStatements(text) };
+        for (const e of edits) {
+          text = applyEdit(text, e);
+          const incremental = splitIncrementally(text, previous);
+          const full = splitStatements(text);
+          assert.deepEqual(incremental.statements, full.statements);
+          assert.deepEqual(incremental.directives, full.directives);
+          previous = { text, statements: incremental.statements, directives: incremental.directives };
+        }
       }),
       { numRuns: 300 },
     );
