@@ -1,10 +1,10 @@
 /**
  * Re-analyses a document after each change and pushes its diagnostics with the document version.
  *
- * No debounce: a change is analysed on the next turn of the event loop, so changes already queued
- * behind it are applied first and only the newest version is analysed. The analyzer caches
- * statements by text, so an edit re-parses only the statements it touched. Results for a version
- * that is no longer current are dropped.
+ * No debounce: a change is analysed on the next turn of the event loop (changes that arrive
+ * before that run share it). The analyzer re-analyses only the statements an edit touched. A run
+ * whose version is no longer current once the settings are read is dropped, so an older result
+ * is never published after a newer one.
  */
 import { fileURLToPath } from 'node:url';
 import { Connection, Diagnostic, DiagnosticSeverity, TextDocuments } from 'vscode-languageserver/node';
