@@ -3,7 +3,7 @@
  * owner can read. A failure to write is returned to the caller to report, never dropped.
  */
 import { constants } from 'node:fs';
-import { appendFile, mkdir, open } from 'node:fs/promises';
+import { appendFile, mkdir, open, stat } from 'node:fs/promises';
 import { homedir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Environment } from '../analysis/types';
@@ -41,7 +41,7 @@ export function osUser(): string {
 /** Creates the file (mode 0600) when missing and checks it can be appended to. Throws a one-line reason. */
 export async function prepareAuditLog(path: string): Promise<void> {
   try {
-    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+    await makeDirs(dirname(path));
     const handle = await open(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT, 0o600);
     await handle.close();
   } catch (error) {
@@ -49,9 +49,24 @@ export async function prepareAuditLog(path: string): Promise<void> {
   }
 }
 
+/** mkdir -p, one level at a time: Node's recursive mkdir can spin forever on some paths (e.g. under /proc). */
+async function makeDirs(dir: string): Promise<void> {
+  try {
+    await stat(dir);
+    return;
+  } catch {
+    /* missing: create it below */
+  }
+  const parent = dirname(dir);
+  if (parent !== dir) await makeDirs(parent);
+  await mkdir(dir, { mode: 0o700 }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EEXIST') throw error;
+  });
+}
+
 export async function appendAudit(path: string, record: AuditRecord): Promise<void> {
   try {
-    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+    await makeDirs(dirname(path));
     // One write of the whole line, so concurrent runs never interleave inside a record.
     await appendFile(path, `${JSON.stringify(record)}\n`, { mode: 0o600, flag: 'a' });
   } catch (error) {
