@@ -85,7 +85,7 @@ async function main() {
   ];
 
   if (json) {
-    process.stdout.write(`${JSON.stringify({ node: process.version, keystrokes: KEYSTROKES, sizes, parsers: { corpus: corpus.source, ...parsers }, targets }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg()[0], keystrokes: KEYSTROKES, sizes, parsers: { corpus: corpus.source, ...parsers }, targets }, null, 2)}\n`);
     return;
   }
   const load = os.loadavg()[0];
