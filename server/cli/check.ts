@@ -97,6 +97,10 @@ export async function checkCommand(argv: string[]): Promise<number> {
   if (problems.length > 0) return 2;
 
   await loadParser();
+  // `safe-sql check … | head` closes the pipe early: that is the reader's choice, not a crash.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   const analyzer = new Analyzer();
   const reports: FileReport[] = sources.map((s) => checkSource(analyzer, s, config));
 
