@@ -1,0 +1,89 @@
+// Opens the demo workspace in an editor: VS Code when a `code` command is on PATH (the extension
+// loaded from the source folder), otherwise code-server with the freshly packaged .vsix installed.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { CodeServer } from '../e2e/codeserver.mjs';
+import { buildAndPackage } from '../e2e/package-vsix.mjs';
+import { ensureCodeServer } from '../e2e/setup.mjs';
+
+const EXTENSION_ID = 'safe-sql.safe-sql';
+
+// A workbench for people, not for tests: hovers, light bulbs and suggestions stay on.
+const DEMO_USER_SETTINGS = {
+  'workbench.startupEditor': 'readme',
+  'security.workspace.trust.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'workbench.enableExperiments': false,
+  'chat.disableAIFeatures': true,
+};
+
+// What the code-server install (scripts/e2e/setup.mjs) needs from the system; Chromium is not needed here.
+const INSTALL_NEEDS = [
+  { pkg: 'ripgrep', file: '/usr/bin/rg' },
+  { pkg: 'libkrb5-dev', file: '/usr/include/krb5.h' },
+];
+
+export function codeOnPath() {
+  return (process.env.PATH ?? '').split(delimiter).some((d) => d && existsSync(join(d, 'code')));
+}
+
+function ensureInstallNeeds(say) {
+  const missing = INSTALL_NEEDS.filter((p) => !existsSync(p.file)).map((p) => p.pkg);
+  if (missing.length === 0) return;
+  if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) {
+    throw new Error(`installing code-server needs these system packages: ${missing.join(' ')}\n  install them first, e.g.: sudo apt-get install -y --no-install-recommends ${missing.join(' ')}`);
+  }
+  say(`installing Debian packages: ${missing.join(' ')}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', ...missing]]) {
+    const r = spawnSync('apt-get', args, { stdio: 'inherit', env });
+    if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${r.status})`);
+  }
+}
+
+/** Everything that may take long and needs no database: code-server set-up, build, packaging. */
+export function prepareCodeServer({ root, demoDir, say }) {
+  const stamp = join(root, '.cache', 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+  if (!existsSync(stamp)) {
+    ensureInstallNeeds(say);
+    say('installing code-server into .cache/code-server (once; about a minute)');
+  }
+  const bin = ensureCodeServer(root);
+  say('building and packaging the extension');
+  const vsix = join(demoDir, 'safe-sql.vsix');
+  buildAndPackage(root, vsix);
+  return { bin, vsix };
+}
+
+/** Starts code-server with the .vsix installed. Returns { server, url }. */
+export async function startCodeServer({ bin, vsix, demoDir, workspace, env, say }) {
+  const runDir = join(demoDir, 'code-server');
+  // A fresh extensions folder: installing the same version again would otherwise be skipped.
+  rmSync(join(runDir, 'extensions'), { recursive: true, force: true });
+  const server = new CodeServer(bin, runDir);
+  writeFileSync(join(server.userDataDir, 'User', 'settings.json'), JSON.stringify(DEMO_USER_SETTINGS, null, 2) + '\n');
+  Object.assign(server.env, env);
+  server.installExtension(vsix, EXTENSION_ID);
+  say('starting code-server');
+  await server.start();
+  return { server, url: server.workbenchUrl(workspace) };
+}
+
+/** Opens VS Code on the workspace with the extension from the source folder (built first). */
+export async function openVsCode({ root, workspace, env, say }) {
+  say('building the extension');
+  const build = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error(`node scripts/build.mjs failed (exit ${build.status})`);
+  say('opening VS Code');
+  const child = spawn('code', ['--new-window', `--extensionDevelopmentPath=${root}`, workspace], { env: { ...process.env, ...env }, stdio: 'inherit' });
+  const code = await new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', resolve);
+  });
+  if (code !== 0) throw new Error(`code exited with code ${code}`);
+}

@@ -1,0 +1,76 @@
+// One demo at a time on .demo/, and nothing left behind by a demo that was killed: a lock file with
+// the demo's pid, and the pid of the code-server it started (its process group is stopped on the
+// next run when the demo that owned it is gone). A leftover PostgreSQL is handled in postgres.mjs.
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const LOCK = 'demo.pid';
+const CODE_SERVER = 'code-server.pid';
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === 'EPERM';
+  }
+}
+
+function cmdline(pid) {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+  } catch {
+    return '';
+  }
+}
+
+function readPid(file) {
+  if (!existsSync(file)) return undefined;
+  const pid = Number(readFileSync(file, 'utf8').trim());
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+}
+
+export function acquireLock(demoDir) {
+  const file = join(demoDir, LOCK);
+  const pid = readPid(file);
+  if (pid && pid !== process.pid && alive(pid) && cmdline(pid).includes(join('scripts', 'demo'))) {
+    throw new Error(`another demo is running on ${demoDir} (pid ${pid}); stop it first (Ctrl+C in its terminal, or kill -INT ${pid})`);
+  }
+  writeFileSync(file, `${process.pid}\n`);
+}
+
+export function releaseLock(demoDir) {
+  const file = join(demoDir, LOCK);
+  if (readPid(file) === process.pid) rmSync(file, { force: true });
+}
+
+export function rememberCodeServer(demoDir, pid) {
+  const file = join(demoDir, CODE_SERVER);
+  if (pid) writeFileSync(file, `${pid}\n`);
+  else rmSync(file, { force: true });
+}
+
+/** Stops the process group of a code-server left running by a killed demo. */
+export async function reapCodeServer(demoDir, say) {
+  const file = join(demoDir, CODE_SERVER);
+  const pid = readPid(file);
+  if (pid && alive(pid) && cmdline(pid).includes(demoDir)) {
+    say(`stopping a code-server left running by an earlier demo (pid ${pid})`);
+    for (const [signal, wait] of [['SIGTERM', 5000], ['SIGKILL', 2000]]) {
+      try {
+        process.kill(-pid, signal);
+      } catch {
+        break; // the group is gone
+      }
+      const until = Date.now() + wait;
+      while (alive(pid) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      if (!alive(pid)) break;
+    }
+    try {
+      process.kill(-pid, 'SIGKILL'); // what outlived the leader: the extension host, the language server
+    } catch {
+      // the group is gone
+    }
+  }
+  rmSync(file, { force: true });
+}

@@ -1,0 +1,174 @@
+#!/usr/bin/env node
+// `npm run demo`: Safe SQL on a local embedded PostgreSQL with a seeded `shop` database, opened in
+// VS Code (when `code` is on PATH) or in code-server. Ctrl+C stops everything.
+//   --check        start everything, verify it works, stop, and exit (CI runs this)
+//   --reset        re-create the shop database with its original rows
+//   --code-server  use code-server even when `code` is on PATH
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { killAllSync } from '../e2e/util.mjs';
+import { checkExamples, checkGuardedRun, checkSeeded, checkWorkbench, CheckError } from './checks.mjs';
+import { codeOnPath, openVsCode, prepareCodeServer, startCodeServer } from './editor.mjs';
+import { acquireLock, reapCodeServer, releaseLock, rememberCodeServer } from './leftovers.mjs';
+import { startDemoPostgres } from './postgres.mjs';
+import { DATABASE, ensureShop, readFacts } from './seed.mjs';
+import { writeWorkspace } from './workspace.mjs';
+
+const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
+const demoDir = join(root, '.demo');
+const workspace = join(demoDir, 'workspace');
+const ADMIN_USER = 'postgres';
+const SHOP_USER = 'shop';
+const USAGE = 'usage: npm run demo [-- --check] [-- --reset] [-- --code-server]';
+
+const started = Date.now();
+const say = (msg) => process.stdout.write(`[demo ${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${msg}\n`);
+
+const flags = new Set(process.argv.slice(2));
+for (const f of flags) {
+  if (!['--check', '--reset', '--code-server', '--help', '-h'].includes(f)) {
+    process.stderr.write(`unknown option ${f}\n${USAGE}\n`);
+    process.exit(2);
+  }
+}
+if (flags.has('--help') || flags.has('-h')) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+const check = flags.has('--check');
+
+let postgres;
+let codeServer;
+let stopping;
+
+async function stopAll() {
+  stopping ??= (async () => {
+    if (codeServer) {
+      await codeServer.stop().catch(() => {});
+      rememberCodeServer(demoDir, undefined);
+    }
+    if (postgres) {
+      say('stopping PostgreSQL');
+      await postgres.stop().catch(() => {});
+    }
+    releaseLock(demoDir);
+  })();
+  return stopping;
+}
+
+let interrupt;
+const interrupted = new Promise((resolve) => (interrupt = resolve));
+const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+for (const signal of Object.keys(SIGNAL_EXIT)) {
+  process.on(signal, () => {
+    if (stopping) return;
+    process.stdout.write('\n');
+    say(`${signal}: stopping everything`);
+    interrupt(signal);
+    void stopAll().finally(() => process.exit(SIGNAL_EXIT[signal]));
+  });
+}
+// Last resort when the process exits without stopAll (only synchronous work can happen here).
+process.on('exit', () => {
+  killAllSync();
+  if (postgres?.pid) {
+    try {
+      process.kill(postgres.pid, 'SIGINT');
+    } catch {
+      // already gone
+    }
+  }
+});
+
+function demoPassword() {
+  const file = join(demoDir, 'secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  if (existsSync(join(demoDir, 'pgdata'))) {
+    throw new Error(`${file} is missing, so the demo cannot log in to its database in .demo/pgdata; remove .demo/pgdata to start over`);
+  }
+  const password = randomBytes(12).toString('base64url');
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}
+
+async function main() {
+  mkdirSync(demoDir, { recursive: true });
+  acquireLock(demoDir);
+  await reapCodeServer(demoDir, say);
+  const useCode = !check && !flags.has('--code-server') && codeOnPath();
+  const prepared = useCode ? undefined : prepareCodeServer({ root, demoDir, say });
+
+  const password = demoPassword();
+  say('starting PostgreSQL');
+  postgres = await startDemoPostgres({ demoDir, dataDir: join(demoDir, 'pgdata'), user: ADMIN_USER, password, say });
+  const base = { host: '127.0.0.1', port: postgres.port, password };
+  const shop = { ...base, user: SHOP_USER };
+  say(`PostgreSQL ready on 127.0.0.1:${postgres.port}`);
+  await ensureShop({ admin: { ...base, user: ADMIN_USER }, shop, shopUser: SHOP_USER, password, reset: flags.has('--reset'), say });
+
+  const facts = await readFacts(shop);
+  const written = writeWorkspace({
+    templates: join(root, 'examples', 'demo', 'workspace'), dir: workspace, say,
+    db: { port: postgres.port, database: DATABASE, user: SHOP_USER },
+    facts: {
+      GUARDED_CUSTOMER: String(facts.guardedCustomer), GUARDED_ROWS: String(facts.guardedRows),
+      WINBACK_ICELAND: facts.winbackIceland.toLocaleString('en-US'), WINBACK_ALL: facts.winbackAll.toLocaleString('en-US'),
+    },
+  });
+  say(`workspace ${workspace}${written.length ? ` (wrote ${written.length} files)` : ''}`);
+
+  // The editor's language server reaches the database with these; the password is never in settings.
+  const pgEnv = { PGHOST: '127.0.0.1', PGPORT: String(postgres.port), PGDATABASE: DATABASE, PGUSER: SHOP_USER, PGPASSWORD: password, PGSSLMODE: 'disable' };
+  let url;
+  if (useCode) {
+    await openVsCode({ root, workspace, env: pgEnv, say });
+  } else {
+    const started = await startCodeServer({ ...prepared, demoDir, workspace, env: pgEnv, say });
+    codeServer = started.server;
+    rememberCodeServer(demoDir, codeServer.child.pid);
+    url = `${codeServer.url}/?folder=${encodeURI(workspace)}`;
+  }
+
+  if (check) {
+    for (const step of [
+      () => checkWorkbench(url),
+      () => checkSeeded(shop),
+      () => checkExamples({ root, workspace }),
+      () => checkGuardedRun({ root, workspace, demoDir, pgEnv }),
+    ]) say(`ok: ${await step()}`);
+    await stopAll();
+    say('demo check passed');
+    return;
+  }
+
+  const lines = [
+    '',
+    'Safe SQL demo is running.',
+    url ? `  Open ${url}` : `  VS Code opened ${workspace}`,
+    `  Database: postgresql://${SHOP_USER}@127.0.0.1:${postgres.port}/${DATABASE} (local demo password: ${password})`,
+    `  psql:     PGPASSWORD=${password} psql -h 127.0.0.1 -p ${postgres.port} -U ${SHOP_USER} ${DATABASE}`,
+    '  Start with README.md in the workspace. Press Ctrl+C to stop everything.',
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+  const ended = codeServer ? new Promise((resolve) => codeServer.child.once('exit', () => resolve('code-server'))) : new Promise(() => {});
+  const why = await Promise.race([interrupted, ended]);
+  if (why === 'code-server') throw new Error(`code-server stopped unexpectedly (log: ${codeServer.logFile})`);
+  // A signal: its handler stops everything and exits.
+  await new Promise(() => {});
+}
+
+try {
+  await main();
+  process.exit(0);
+} catch (err) {
+  if (!stopping) {
+    // Set-up and check failures carry their own explanation; a stack only helps for a bug here.
+    const detail = err instanceof TypeError || err instanceof ReferenceError ? err.stack : (err?.message ?? String(err));
+    process.stderr.write(`[demo] ${check ? 'check failed' : 'error'}: ${detail}\n`);
+    await stopAll();
+    process.exit(1);
+  }
+}
