@@ -21,7 +21,6 @@ const USER_SETTINGS = {
   'editor.autoClosingBrackets': 'never',
   'editor.autoClosingQuotes': 'never',
   'editor.hover.enabled': false,
-  'editor.lightbulb.enabled': 'off',
   'files.autoSave': 'off',
   'window.restoreWindows': 'none',
   'chat.disableAIFeatures': true,
@@ -44,12 +43,13 @@ export function isolatedEnv(runDir) {
 }
 
 export class CodeServer {
-  constructor(bin, runDir) {
+  /** `extensionsDir` may be shared between servers; everything else is this server's own. */
+  constructor(bin, runDir, extensionsDir = join(runDir, 'extensions')) {
     this.bin = bin;
     this.runDir = runDir;
     this.env = isolatedEnv(runDir);
     this.userDataDir = join(runDir, 'user-data');
-    this.extensionsDir = join(runDir, 'extensions');
+    this.extensionsDir = extensionsDir;
     this.logFile = join(runDir, 'code-server.log');
     mkdirSync(join(this.userDataDir, 'User'), { recursive: true });
     mkdirSync(this.extensionsDir, { recursive: true });

@@ -71,9 +71,8 @@ async function main() {
     add('layer 1 (extension host)', await runLayer1({
       root, runDir, server, extensionPath, workspace: createWorkspace(join(runDir, 'workspace-api')), resultsDir,
     }));
-    add('layer 2 (Playwright)', await runLayer2({
-      root, runDir, server, workspace: createWorkspace(join(runDir, 'workspace-ui')), resultsDir, screenshots,
-    }));
+    await server.stop();
+    add('layer 2 (Playwright)', await runLayer2({ root, runDir, bin, extensionsDir: server.extensionsDir, resultsDir, screenshots }));
   } catch (err) {
     totals.failed += 1;
     process.stderr.write(`[e2e] ${err instanceof SetupError ? 'set-up failed' : 'error'}: ${err?.stack ?? err}\n`);

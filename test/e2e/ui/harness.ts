@@ -105,8 +105,12 @@ export async function saveFailure(page: Page | undefined, title: string): Promis
   await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
 }
 
-/** Ctrl+. on the cursor, then arrow keys to the action titled `title`, then Enter, as with a keyboard. */
+/**
+ * Waits for the light bulb at the cursor (how a person sees a fix is on offer), then Ctrl+., arrow
+ * keys to the action titled `title`, and Enter.
+ */
 export async function chooseCodeAction(page: Page, title: string): Promise<void> {
+  await page.locator('.editor-group-container.active .monaco-editor .lightBulbWidget').waitFor({ state: 'visible' });
   await page.keyboard.press('Control+.');
   const rows = page.locator('.action-widget .monaco-list-row.action');
   await rows.first().waitFor();
