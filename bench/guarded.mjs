@@ -1,2 +1,71 @@
-// Filled in later: see README 'Benchmarks'.
-console.log('bench/guarded.mjs: no benchmark yet');
+// Guarded run of 1,000 single-row UPDATEs vs `psql -1 -f` of the same file, against the same
+// embedded PostgreSQL. Prints both medians and the ratio (target: guarded <= 1.3x psql).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+require('../test/register.cjs');
+const { startPostgres } = require('../test/support/postgres.ts');
+const { runGuarded } = require('../server/engine/index.ts');
+const { Analyzer } = require('../server/analysis/analyze.ts');
+
+const STATEMENTS = 1_000;
+const ROUNDS = 7;
+const root = new URL('..', import.meta.url).pathname;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (ms) => `${ms.toFixed(1)} ms`;
+
+const pg = await startPostgres();
+const dir = mkdtempSync(join(tmpdir(), 'safe-sql-bench-'));
+try {
+  const db = await pg.createDatabase('bench');
+  const admin = await pg.connect(db);
+  await admin.query(`CREATE TABLE t (id int PRIMARY KEY, v int NOT NULL DEFAULT 0); INSERT INTO t (id) SELECT g FROM generate_series(1, ${STATEMENTS}) g`);
+  await admin.end();
+  const sql = Array.from({ length: STATEMENTS }, (_, i) => `UPDATE t SET v = v + 1 WHERE id = ${i + 1};`).join('\n') + '\n';
+  const file = join(dir, 'updates.sql');
+  writeFileSync(file, sql);
+  const audit = join(dir, 'audit.jsonl');
+
+  const timeProcess = (cmd, args, env) => {
+    const t = performance.now();
+    const r = spawnSync(cmd, args, { env: { ...process.env, ...env }, encoding: 'utf8' });
+    const ms = performance.now() - t;
+    if (r.status !== 0) throw new Error(`${cmd} exited ${r.status}: ${r.stderr}`);
+    return ms;
+  };
+
+  const cli = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    cli.push(timeProcess(process.execPath, [join(root, 'dist/cli.js'), 'run', file, '--url', pg.url(db), '--env', 'staging', '--expect-rows', String(STATEMENTS), '--audit-log', audit]));
+  }
+  const engine = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const t = performance.now();
+    const r = await runGuarded(
+      { text: sql, environment: 'staging', connection: { kind: 'url', url: pg.url(db) }, client: 'cli', auditLogPath: audit, analyzer: new Analyzer(), expectRows: { min: STATEMENTS, max: STATEMENTS } },
+      { confirm: async () => ({ commit: true }) },
+    );
+    if (r.outcome !== 'committed') throw new Error(`guarded run ended ${r.ending}: ${r.reason}`);
+    engine.push(performance.now() - t);
+  }
+  console.log(`guarded run, ${STATEMENTS} UPDATEs: CLI process ${fmt(median(cli))} (median of ${ROUNDS}), engine in-process ${fmt(median(engine))} (analysis included, fresh cache)`);
+
+  const psqlFound = spawnSync('psql', ['--version']).status === 0;
+  if (!psqlFound) {
+    console.log('psql not found: the comparison is skipped');
+  } else {
+    const psql = [];
+    for (let i = 0; i < ROUNDS; i++) psql.push(timeProcess('psql', ['-X', '-q', '-1', '-v', 'ON_ERROR_STOP=1', '-f', file, pg.url(db)], {}));
+    const ratio = median(cli) / median(psql);
+    console.log(`psql -1 -f: ${fmt(median(psql))} (median of ${ROUNDS})`);
+    // The CLI's figure includes Node's start-up, loading the parser and analysing 1,000 statements cold.
+    console.log(`ratio guarded CLI / psql: ${ratio.toFixed(2)}x (target <= 1.3x); engine in-process / psql: ${(median(engine) / median(psql)).toFixed(2)}x`);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+  await pg.stop();
+}

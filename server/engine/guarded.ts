@@ -115,7 +115,7 @@ function fallbackLabel(req: RunRequest): string {
 }
 
 async function guarded(req: RunRequest, hooks: RunHooks, state: State): Promise<[Ending, string]> {
-  const plan = await planRun(req.text, req.environment, req.readOnly ?? false);
+  const plan = await planRun(req.text, req.environment, req.readOnly ?? false, req.analyzer);
   if (!plan.ok) return [plan.empty ? 'usage' : 'refused', plan.reason];
   state.readOnly = plan.readOnly;
   state.statements = plan.statements.map((s) => {

@@ -2,6 +2,7 @@
  * The guarded-execution engine's public shapes. The CLI and the language server both drive the
  * engine through `runGuarded(request, hooks)`; nothing here knows about terminals or editors.
  */
+import { Analyzer } from '../analysis/analyze';
 import { Environment } from '../analysis/types';
 import { ConnectionTarget } from './connect';
 
@@ -30,6 +31,8 @@ export interface RunRequest {
   rowLimit?: number;
   /** Where the audit record goes; `null` writes none (tests of the engine alone). */
   auditLogPath: string | null;
+  /** The analyzer to re-analyse with (the language server passes its own, with its cache). */
+  analyzer?: Analyzer;
   /** Statements sent per protocol message (each still gets its own result). Default 250. */
   batchSize?: number;
 }
