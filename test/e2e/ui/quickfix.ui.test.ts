@@ -21,7 +21,8 @@ describe('quick fix (scenario 2)', () => {
     await page.keyboard.press('Control+Home');
     await chooseCodeAction(page, 'Add WHERE clause');
     await waitForLine(page, 'DELETE FROM orders WHERE ;');
-    // Typing right away goes where the condition goes.
+    // The cursor lands after `WHERE ` (the status bar shows it), and typing goes where the condition goes.
+    await page.locator('#status\\.editor\\.selection', { hasText: `Ln 1, Col ${'DELETE FROM orders WHERE '.length + 1}` }).waitFor();
     await page.keyboard.type('id = 1');
     await waitForLine(page, 'DELETE FROM orders WHERE id = 1;');
     await waitNoSquiggle(page, 'error');
