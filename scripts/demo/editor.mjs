@@ -1,7 +1,7 @@
 // Opens the demo workspace in an editor: VS Code when a `code` command is on PATH (the extension
 // loaded from the source folder), otherwise code-server with the freshly packaged .vsix installed.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { CodeServer } from '../e2e/codeserver.mjs';
 import { buildAndPackage } from '../e2e/package-vsix.mjs';
@@ -46,9 +46,42 @@ function ensureInstallNeeds(say) {
   }
 }
 
+/** Pids of other processes working inside `dir` (Linux only; elsewhere none are seen). */
+function processesIn(dir) {
+  if (!existsSync('/proc')) return [];
+  const pids = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
+    try {
+      const cwd = readlinkSync(`/proc/${name}/cwd`);
+      if (cwd === dir || cwd.startsWith(dir + '/')) pids.push(Number(name));
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return pids;
+}
+
+/**
+ * The e2e set-up installs code-server into the same folder, and two installs at once break each
+ * other (each removes the folder when it fails). Wait while another process works in it.
+ */
+async function waitForOtherInstall(dir, say) {
+  const until = Date.now() + 10 * 60_000;
+  let told = false;
+  for (let pids = processesIn(dir); pids.length > 0; pids = processesIn(dir)) {
+    if (!told) say(`another process is installing code-server in ${dir} (pid ${pids.join(', ')}); waiting for it`);
+    told = true;
+    if (Date.now() > until) throw new Error(`code-server is still being installed in ${dir} by pid ${pids.join(', ')} after 10 minutes`);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
 /** Everything that may take long and needs no database: code-server set-up, build, packaging. */
-export function prepareCodeServer({ root, demoDir, say }) {
-  const stamp = join(root, '.cache', 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+export async function prepareCodeServer({ root, demoDir, say }) {
+  const cacheDir = join(root, '.cache', 'code-server');
+  await waitForOtherInstall(cacheDir, say);
+  const stamp = join(cacheDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
   if (!existsSync(stamp)) {
     ensureInstallNeeds(say);
     say('installing code-server into .cache/code-server (once; about a minute)');

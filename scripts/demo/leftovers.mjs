@@ -74,3 +74,33 @@ export async function reapCodeServer(demoDir, say) {
   }
   rmSync(file, { force: true });
 }
+
+function parentOf(pid) {
+  try {
+    // /proc/PID/stat: "pid (comm) state ppid ..."; comm may hold spaces, so split after the last ')'.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Calls `onGone` when the process that launched the demo goes away. `npm run` forwards a SIGINT
+ * to its shell and then exits without waiting, which would leave the demo running unseen; so
+ * under npm the demo watches npm itself (its grandparent), and otherwise its parent.
+ */
+export function watchLauncher(onGone) {
+  const watched = [process.ppid];
+  if (process.env.npm_lifecycle_event) {
+    const grandparent = parentOf(process.ppid);
+    if (grandparent && grandparent > 1) watched.push(grandparent);
+  }
+  const timer = setInterval(() => {
+    if (watched.some((pid) => !alive(pid))) {
+      clearInterval(timer);
+      onGone();
+    }
+  }, 500);
+  timer.unref();
+}

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { killAllSync } from '../e2e/util.mjs';
 import { checkExamples, checkGuardedRun, checkSeeded, checkWorkbench, CheckError } from './checks.mjs';
 import { codeOnPath, openVsCode, prepareCodeServer, startCodeServer } from './editor.mjs';
-import { acquireLock, reapCodeServer, releaseLock, rememberCodeServer } from './leftovers.mjs';
+import { acquireLock, reapCodeServer, releaseLock, rememberCodeServer, watchLauncher } from './leftovers.mjs';
 import { startDemoPostgres } from './postgres.mjs';
 import { DATABASE, ensureShop, readFacts } from './seed.mjs';
 import { writeWorkspace } from './workspace.mjs';
@@ -24,6 +24,9 @@ const SHOP_USER = 'shop';
 const USAGE = 'usage: npm run demo [-- --check] [-- --reset] [-- --code-server]';
 
 const started = Date.now();
+// A closed terminal must not turn the shutdown's messages into a crash that skips the shutdown.
+process.stdout.on('error', () => {});
+process.stderr.on('error', () => {});
 const say = (msg) => process.stdout.write(`[demo ${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${msg}\n`);
 
 const flags = new Set(process.argv.slice(2));
@@ -46,6 +49,7 @@ let stopping;
 async function stopAll() {
   stopping ??= (async () => {
     if (codeServer) {
+      say('stopping code-server');
       await codeServer.stop().catch(() => {});
       rememberCodeServer(demoDir, undefined);
     }
@@ -61,15 +65,15 @@ async function stopAll() {
 let interrupt;
 const interrupted = new Promise((resolve) => (interrupt = resolve));
 const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
-for (const signal of Object.keys(SIGNAL_EXIT)) {
-  process.on(signal, () => {
-    if (stopping) return;
-    process.stdout.write('\n');
-    say(`${signal}: stopping everything`);
-    interrupt(signal);
-    void stopAll().finally(() => process.exit(SIGNAL_EXIT[signal]));
-  });
+function shutDown(why, code) {
+  if (stopping) return;
+  process.stdout.write('\n');
+  say(`${why}: stopping everything`);
+  interrupt(why);
+  void stopAll().finally(() => process.exit(code));
 }
+for (const signal of Object.keys(SIGNAL_EXIT)) process.on(signal, () => shutDown(signal, SIGNAL_EXIT[signal]));
+watchLauncher(() => shutDown('the launching process is gone', 129));
 // Last resort when the process exits without stopAll (only synchronous work can happen here).
 process.on('exit', () => {
   killAllSync();
@@ -98,7 +102,7 @@ async function main() {
   acquireLock(demoDir);
   await reapCodeServer(demoDir, say);
   const useCode = !check && !flags.has('--code-server') && codeOnPath();
-  const prepared = useCode ? undefined : prepareCodeServer({ root, demoDir, say });
+  const prepared = useCode ? undefined : await prepareCodeServer({ root, demoDir, say });
 
   const password = demoPassword();
   say('starting PostgreSQL');
