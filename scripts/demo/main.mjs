@@ -121,7 +121,7 @@ async function main() {
       WINBACK_ICELAND: facts.winbackIceland.toLocaleString('en-US'), WINBACK_ALL: facts.winbackAll.toLocaleString('en-US'),
     },
   });
-  say(`workspace ${workspace}${written.length ? ` (wrote ${written.length} files)` : ''}`);
+  say(`workspace ${workspace}${written.length ? ` (wrote ${written.length} file${written.length === 1 ? '' : 's'})` : ''}`);
 
   // The editor's language server reaches the database with these; the password is never in settings.
   const pgEnv = { PGHOST: '127.0.0.1', PGPORT: String(postgres.port), PGDATABASE: DATABASE, PGUSER: SHOP_USER, PGPASSWORD: password, PGSSLMODE: 'disable' };
