@@ -157,11 +157,20 @@ async function loadConfig(file: string | undefined, env: Environment | undefined
     // A config without defaultEnvironment leaves unbound files on production, like no config.
     const { settings, problems } = settingsFromJsonText(text, 'production');
     for (const p of problems) process.stderr.write(`safe-sql check: ${file}: ${p.message}\n`);
-    return { settings, base: dirname(resolve(file)), ...(env ? { env } : {}) };
+    return { settings, base: globBase(file), ...(env ? { env } : {}) };
   } catch (error) {
     if (error instanceof ConfigFileError) throw new CheckIoError(`config file ${file} ${error.message}`);
     throw error;
   }
+}
+
+/**
+ * The folder documentConnections globs are relative to: the config file's folder, or, for a
+ * workspace's own `.vscode/settings.json`, the workspace folder (as in the editor).
+ */
+function globBase(configFile: string): string {
+  const dir = dirname(resolve(configFile));
+  return dir.endsWith(`${sep}.vscode`) ? dirname(dir) : dir;
 }
 
 /** Reads every file named or found under a named directory, in order; collects I/O problems. */

@@ -44,14 +44,11 @@ export function globToRegExp(glob: string): RegExp {
   return re;
 }
 
-/** True when the glob matches the path, or any suffix of it that starts at a folder boundary. */
+/**
+ * True when the glob matches the whole path. Callers pass paths relative to the workspace folder
+ * (the editor) or to the config file's folder (the CLI). There is deliberately no matching of a
+ * path's tail: `dev/**` bound to a development connection must not match `/home/dev/repo/prod/x.sql`.
+ */
 export function matchesGlob(glob: string, path: string): boolean {
-  const normalized = path.replace(/\\/g, '/');
-  const re = globToRegExp(glob.replace(/\\/g, '/'));
-  if (re.test(normalized)) return true;
-  // A relative glob such as `prod/*.sql` is meant relative to the workspace folder.
-  for (let i = normalized.indexOf('/'); i >= 0; i = normalized.indexOf('/', i + 1)) {
-    if (re.test(normalized.slice(i + 1))) return true;
-  }
-  return false;
+  return globToRegExp(glob.replace(/\\/g, '/')).test(path.replace(/\\/g, '/'));
 }

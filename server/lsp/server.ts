@@ -11,6 +11,8 @@ import {
   TextDocumentChangeEvent,
   TextDocuments,
   TextDocumentSyncKind,
+  WorkspaceFolder,
+  WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadParser } from '../analysis/parser';
@@ -19,6 +21,7 @@ import { describeError, guard, installProcessGuards } from './guard';
 import { keepHeapSmall } from './memory';
 import { SettingsStore } from './settings';
 import { Validator } from './validation';
+import { WorkspaceFolders } from './workspace';
 
 /** Starts serving on the connection. Resolves when the client sends `exit`. */
 export function startServer(connection: Connection): Promise<void> {
@@ -31,18 +34,23 @@ export function startServer(connection: Connection): Promise<void> {
   });
   const documents = new TextDocuments(TextDocument);
   const settings = new SettingsStore(connection, false);
-  const validator = new Validator(connection, documents, settings, parserReady, log);
+  const workspace = new WorkspaceFolders();
+  const validator = new Validator(connection, documents, settings, parserReady, log, workspace);
   let registerConfigurationChanges = false;
+  let watchFolders = false;
 
   connection.onInitialize(
     guard(log, 'initialize', { capabilities: {} }, (params): InitializeResult => {
-      const workspace = params.capabilities.workspace;
-      settings.setCanPull(workspace?.configuration === true);
-      registerConfigurationChanges = workspace?.didChangeConfiguration?.dynamicRegistration === true;
+      const client = params.capabilities.workspace;
+      settings.setCanPull(client?.configuration === true);
+      registerConfigurationChanges = client?.didChangeConfiguration?.dynamicRegistration === true;
+      watchFolders = client?.workspaceFolders === true;
+      workspace.set(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
       return {
         capabilities: {
           textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
           codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+          workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         },
         serverInfo: { name: 'safe-sql' },
       };
@@ -52,6 +60,13 @@ export function startServer(connection: Connection): Promise<void> {
   connection.onInitialized(
     guard(log, 'initialized', undefined, async () => {
       if (registerConfigurationChanges) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'safeSql' });
+      if (watchFolders) {
+        connection.workspace.onDidChangeWorkspaceFolders((event: WorkspaceFoldersChangeEvent) => {
+          workspace.change(event.added.map((f: WorkspaceFolder) => f.uri), event.removed.map((f: WorkspaceFolder) => f.uri));
+          settings.forgetAll();
+          validator.scheduleAll();
+        });
+      }
     }),
   );
 

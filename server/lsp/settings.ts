@@ -38,6 +38,11 @@ export class SettingsStore {
     return settings;
   }
 
+  /** Forgets every cached pull (the workspace folders changed, so globs may bind differently). */
+  forgetAll(): void {
+    this.perDocument.clear();
+  }
+
   /** On didChangeConfiguration: forget every cached pull; keep a pushed payload when there is one. */
   changed(payload: unknown): void {
     this.perDocument.clear();

@@ -6,7 +6,6 @@
  * whose version is no longer current once the settings are read is dropped, so an older result
  * is never published after a newer one.
  */
-import { fileURLToPath } from 'node:url';
 import { Connection, Diagnostic, DiagnosticSeverity, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyzer } from '../analysis/analyze';
@@ -14,6 +13,7 @@ import { resolveBinding } from '../config/settings';
 import { ruleDocUri, SOURCE, toDiagnostic } from './diagnostics';
 import { describeError, Log } from './guard';
 import { SettingsStore } from './settings';
+import { WorkspaceFolders } from './workspace';
 
 export class Validator {
   /** One analyzer per open document: each keeps its document's last version, to re-analyse only what an edit changed. */
@@ -26,6 +26,7 @@ export class Validator {
     private readonly settings: SettingsStore,
     private readonly parserReady: Promise<void>,
     private readonly log: Log,
+    private readonly workspace: WorkspaceFolders,
   ) {}
 
   schedule(uri: string): void {
@@ -65,7 +66,7 @@ export class Validator {
         this.analyzers.set(uri, analyzer);
       }
       const analysis = analyzer.analyze(document.getText(), { environment: 'production' });
-      const binding = resolveBinding(settings, documentPath(uri), analysis.connectionDirective);
+      const binding = resolveBinding(settings, this.workspace.globPath(uri), analysis.connectionDirective);
       diagnostics = analysis.findings.map((f) => toDiagnostic(f, document, binding.environment));
     } catch (error) {
       // Fail closed: an analysis that broke proves nothing safe.
@@ -85,15 +86,4 @@ function analysisFailed(error: unknown): Diagnostic {
     source: SOURCE,
     message: `Cannot be verified: the analysis of this document failed (${error instanceof Error ? error.message : String(error)}); nothing in it is known to be safe.`,
   };
-}
-
-/** The path the documentConnections globs are matched against; undefined for documents without one. */
-export function documentPath(uri: string): string | undefined {
-  try {
-    const url = new URL(uri);
-    if (url.protocol === 'file:') return fileURLToPath(url);
-    return url.pathname ? decodeURIComponent(url.pathname) : undefined;
-  } catch {
-    return undefined;
-  }
 }

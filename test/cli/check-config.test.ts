@@ -15,6 +15,7 @@ describe('safe-sql check --config', () => {
   before(() => {
     root = tempTree({
       'settings.json': JSON.stringify(SETTINGS),
+      '.vscode/settings.json': JSON.stringify(SETTINGS),
       'plain.json': JSON.stringify({ connections: SETTINGS['safeSql.connections'], documentConnections: { 'dev/**/*.sql': 'local' }, defaultEnvironment: 'development' }),
       'broken.json': '{"connections": [',
       'dev/scratch.sql': 'DELETE FROM t;\n',
@@ -33,6 +34,12 @@ describe('safe-sql check --config', () => {
 
   it('a glob bound to a development connection lowers errors to warnings: exit 0', async () => {
     const r = await severities(['--config', 'settings.json', 'dev/scratch.sql']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(r.files, { 'dev/scratch.sql': ['warning'] });
+  });
+
+  it("a workspace's .vscode/settings.json binds globs relative to the workspace folder, as the editor does", async () => {
+    const r = await severities(['--config', '.vscode/settings.json', 'dev/scratch.sql']);
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(r.files, { 'dev/scratch.sql': ['warning'] });
   });

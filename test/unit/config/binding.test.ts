@@ -8,7 +8,7 @@ const { settings } = readSettings({
     { name: 'stage', environment: 'staging' },
     { name: 'local', environment: 'development' },
   ],
-  documentConnections: { '**/prod/**/*.sql': 'prod-main', 'scratch/*.sql': 'local', 'typo/*.sql': 'ghost' },
+  documentConnections: { '**/prod/**/*.sql': 'prod-main', '**/scratch/*.sql': 'local', 'typo/*.sql': 'ghost' },
   defaultEnvironment: 'staging',
 });
 

@@ -24,13 +24,14 @@ describe('glob', () => {
     });
   }
 
-  it('matches a relative glob against the tail of an absolute path, at a folder boundary', () => {
-    assert.ok(matchesGlob('prod/*.sql', '/home/me/repo/prod/a.sql'));
-    assert.ok(!matchesGlob('prod/*.sql', '/home/me/repo/preprod/a.sql'));
+  it('matches the whole path only, never its tail: a dev glob must not reach into other folders', () => {
+    assert.ok(!matchesGlob('prod/*.sql', '/home/me/repo/prod/a.sql'));
+    assert.ok(!matchesGlob('dev/**', '/home/dev/repo/prod/a.sql'));
+    assert.ok(matchesGlob('**/prod/*.sql', '/home/me/repo/prod/a.sql'));
   });
 
   it('treats backslashes as folder separators', () => {
-    assert.ok(matchesGlob('prod/*.sql', 'C:\\repo\\prod\\a.sql'));
+    assert.ok(matchesGlob('prod/*.sql', 'prod\\a.sql'));
     assert.ok(matchesGlob('prod\\*.sql', 'prod/a.sql'));
   });
 
