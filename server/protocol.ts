@@ -4,7 +4,8 @@
  *
  * Each entry says which side sends it.
  */
-import type { Position } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { Position, Range } from 'vscode-languageserver-protocol';
 
 /**
  * Command `safeSql.placeCursor`, sent by the server as the `command` of a quick fix and
@@ -15,3 +16,148 @@ export const PLACE_CURSOR_COMMAND = 'safeSql.placeCursor';
 
 /** Arguments of {@link PLACE_CURSOR_COMMAND}: the document URI and the position (after the edit). */
 export type PlaceCursorArguments = [uri: string, position: Position];
+
+// ---------------------------------------------------------------------------------------------
+// Guarded execution (the engine runs in the server; the client shows and asks).
+
+export type RunScope = 'statement' | 'selection' | 'file';
+export type RunEnvironment = 'production' | 'staging' | 'development';
+export type RunOutcome = 'committed' | 'rolled-back' | 'refused' | 'failed' | 'unknown';
+
+export interface RunGuardedParams {
+  /** Chosen by the client, so it can cancel the run and match its state notifications. */
+  runId: string;
+  uri: string;
+  /** The document version the user saw. The server refuses to run any other version. */
+  version: number;
+  /** `statement`: the statement at `position`. `selection`: exactly `range`. `file`: the whole document. */
+  scope: RunScope;
+  position?: Position;
+  range?: Range;
+}
+
+export interface RunStatementView {
+  /** 1-based line in the document. */
+  line: number;
+  text: string;
+  command?: string;
+  rows: number | null;
+  ms: number;
+  fields?: string[];
+  /** The first rows (SELECT or RETURNING) as text values. */
+  sample?: Array<Array<string | null>>;
+}
+
+export interface RunGuardedResult {
+  runId: string;
+  outcome: RunOutcome;
+  reason: string;
+  connection: string;
+  environment: RunEnvironment;
+  statements: RunStatementView[];
+  totalRows: number;
+  durationMs: number;
+  /** The run's audit record could not be written. */
+  auditError?: string;
+}
+
+/** Sent by the client: run SQL of a document guarded, in one transaction, committing only on confirmation. */
+export namespace RunGuardedRequest {
+  export const method = 'safeSql/runGuarded';
+  export const type = new RequestType<RunGuardedParams, RunGuardedResult, void>(method);
+}
+
+export interface ConfirmRunParams {
+  runId: string;
+  connection: string;
+  environment: RunEnvironment;
+  statements: RunStatementView[];
+  totalRows: number;
+  elapsedMs: number;
+  /** Set when the answer must be typed: the exact text expected, and why. */
+  typed?: { expected: string; why: string };
+  /** The statement cannot be rolled back once it ran (it has not run yet). */
+  irreversible: boolean;
+  /** The server rolls back on its own after this long. */
+  timeoutMs: number;
+}
+
+export interface ConfirmRunResult {
+  commit: boolean;
+  typed?: string;
+}
+
+/** Sent by the server, while the transaction is open: commit or roll back? */
+export namespace ConfirmRunRequest {
+  export const method = 'safeSql/confirmRun';
+  export const type = new RequestType<ConfirmRunParams, ConfirmRunResult, void>(method);
+}
+
+export interface RunStateParams {
+  runId: string;
+  state: 'running' | 'awaiting-confirmation' | 'finished';
+  connection: string;
+  environment: RunEnvironment;
+  rows: number;
+  /** Epoch milliseconds when the transaction began. */
+  startedAt: number;
+  outcome?: RunOutcome;
+}
+
+/** Sent by the server as a run progresses, so the client can show the open transaction. */
+export namespace RunStateNotification {
+  export const method = 'safeSql/runState';
+  export const type = new NotificationType<RunStateParams>(method);
+}
+
+/** Sent by the client: cancel the run (a running statement is cancelled; everything rolls back). */
+export namespace CancelRunNotification {
+  export const method = 'safeSql/cancelRun';
+  export const type = new NotificationType<{ runId: string }>(method);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Connections.
+
+export interface CredentialsParams {
+  connection: string;
+  host?: string;
+  user?: string;
+  database?: string;
+}
+
+export interface CredentialsResult {
+  /** The password sealed with the key the client gave the server at start (see secretChannel.ts). */
+  sealedPassword?: string;
+}
+
+/**
+ * Sent by the server when it needs a connection's password. The client reads SecretStorage and
+ * asks the user once when it is missing. The password travels sealed, so an LSP trace never shows it.
+ */
+export namespace CredentialsRequest {
+  export const method = 'safeSql/credentials';
+  export const type = new RequestType<CredentialsParams, CredentialsResult | null, void>(method);
+}
+
+export interface DocumentBindingParams {
+  uri: string;
+  environment: RunEnvironment;
+  connection?: { name: string; host?: string; port?: number; database?: string; user?: string; readOnly?: boolean };
+  /** Why: globs, directive, selection or default. */
+  sources: string[];
+}
+
+/** Sent by the server after analysing a document when its binding changed: for the status bar and banner. */
+export namespace DocumentBindingNotification {
+  export const method = 'safeSql/documentBinding';
+  export const type = new NotificationType<DocumentBindingParams>(method);
+}
+
+export type TestConnectionResult = { ok: true; serverVersion: string; roundTripMs: number } | { ok: false; reason: string };
+
+/** Sent by the client (Safe SQL: Test Connection): connect to a named connection and report. */
+export namespace TestConnectionRequest {
+  export const method = 'safeSql/testConnection';
+  export const type = new RequestType<{ connection: string; uri?: string }, TestConnectionResult, void>(method);
+}
