@@ -62,10 +62,10 @@ export interface RunGuardedResult {
 }
 
 /** Sent by the client: run SQL of a document guarded, in one transaction, committing only on confirmation. */
-export namespace RunGuardedRequest {
-  export const method = 'safeSql/runGuarded';
-  export const type = new RequestType<RunGuardedParams, RunGuardedResult, void>(method);
-}
+export const RunGuardedRequest = {
+  method: 'safeSql/runGuarded',
+  type: new RequestType<RunGuardedParams, RunGuardedResult, void>('safeSql/runGuarded'),
+} as const;
 
 export interface ConfirmRunParams {
   runId: string;
@@ -88,10 +88,10 @@ export interface ConfirmRunResult {
 }
 
 /** Sent by the server, while the transaction is open: commit or roll back? */
-export namespace ConfirmRunRequest {
-  export const method = 'safeSql/confirmRun';
-  export const type = new RequestType<ConfirmRunParams, ConfirmRunResult, void>(method);
-}
+export const ConfirmRunRequest = {
+  method: 'safeSql/confirmRun',
+  type: new RequestType<ConfirmRunParams, ConfirmRunResult, void>('safeSql/confirmRun'),
+} as const;
 
 export interface RunStateParams {
   runId: string;
@@ -105,16 +105,16 @@ export interface RunStateParams {
 }
 
 /** Sent by the server as a run progresses, so the client can show the open transaction. */
-export namespace RunStateNotification {
-  export const method = 'safeSql/runState';
-  export const type = new NotificationType<RunStateParams>(method);
-}
+export const RunStateNotification = {
+  method: 'safeSql/runState',
+  type: new NotificationType<RunStateParams>('safeSql/runState'),
+} as const;
 
 /** Sent by the client: cancel the run (a running statement is cancelled; everything rolls back). */
-export namespace CancelRunNotification {
-  export const method = 'safeSql/cancelRun';
-  export const type = new NotificationType<{ runId: string }>(method);
-}
+export const CancelRunNotification = {
+  method: 'safeSql/cancelRun',
+  type: new NotificationType<{ runId: string }>('safeSql/cancelRun'),
+} as const;
 
 // ---------------------------------------------------------------------------------------------
 // Connections.
@@ -135,10 +135,10 @@ export interface CredentialsResult {
  * Sent by the server when it needs a connection's password. The client reads SecretStorage and
  * asks the user once when it is missing. The password travels sealed, so an LSP trace never shows it.
  */
-export namespace CredentialsRequest {
-  export const method = 'safeSql/credentials';
-  export const type = new RequestType<CredentialsParams, CredentialsResult | null, void>(method);
-}
+export const CredentialsRequest = {
+  method: 'safeSql/credentials',
+  type: new RequestType<CredentialsParams, CredentialsResult | null, void>('safeSql/credentials'),
+} as const;
 
 export interface DocumentBindingParams {
   uri: string;
@@ -149,15 +149,15 @@ export interface DocumentBindingParams {
 }
 
 /** Sent by the server after analysing a document when its binding changed: for the status bar and banner. */
-export namespace DocumentBindingNotification {
-  export const method = 'safeSql/documentBinding';
-  export const type = new NotificationType<DocumentBindingParams>(method);
-}
+export const DocumentBindingNotification = {
+  method: 'safeSql/documentBinding',
+  type: new NotificationType<DocumentBindingParams>('safeSql/documentBinding'),
+} as const;
 
 export type TestConnectionResult = { ok: true; serverVersion: string; roundTripMs: number } | { ok: false; reason: string };
 
 /** Sent by the client (Safe SQL: Test Connection): connect to a named connection and report. */
-export namespace TestConnectionRequest {
-  export const method = 'safeSql/testConnection';
-  export const type = new RequestType<{ connection: string; uri?: string }, TestConnectionResult, void>(method);
-}
+export const TestConnectionRequest = {
+  method: 'safeSql/testConnection',
+  type: new RequestType<{ connection: string; uri?: string }, TestConnectionResult, void>('safeSql/testConnection'),
+} as const;
