@@ -121,6 +121,8 @@ export const CancelRunNotification = {
 
 export interface CredentialsParams {
   connection: string;
+  /** False for background work (estimates): answer from SecretStorage only, never ask the user. */
+  mayPrompt: boolean;
   host?: string;
   user?: string;
   database?: string;

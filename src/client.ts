@@ -1,16 +1,19 @@
 /** Builds the language client that runs the bundled server (dist/server.js) over stdio. */
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { CHANNEL_KEY_ENV } from '../server/secretChannel';
 
 export const CLIENT_ID = 'safeSql';
 export const CLIENT_NAME = 'Safe SQL';
 
-export function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+/** `channelKey` seals passwords sent to this server (see server/secretChannel.ts); it reaches the server in its environment. */
+export function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, channelKey: string): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
+  const options = { env: { ...process.env, [CHANNEL_KEY_ENV]: channelKey } };
   // Same server as `safe-sql lsp --stdio`; TransportKind.stdio adds `--stdio` to its argv.
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.stdio },
-    debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    run: { module, transport: TransportKind.stdio, options },
+    debug: { module, transport: TransportKind.stdio, options: { ...options, execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

@@ -3,6 +3,9 @@ import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { createClient, CLIENT_NAME } from './client';
 import { ClientHolder, registerCommands } from './commands';
+import { Passwords } from './secrets';
+import { CredentialsRequest } from '../server/protocol';
+import { newChannelKey } from '../server/secretChannel';
 
 let holder: ServerHolder | undefined;
 
@@ -10,11 +13,17 @@ let holder: ServerHolder | undefined;
 class ServerHolder implements ClientHolder {
   client: LanguageClient | undefined;
 
-  constructor(private readonly context: vscode.ExtensionContext, readonly output: vscode.LogOutputChannel) {}
+  readonly passwords: Passwords;
+
+  constructor(private readonly context: vscode.ExtensionContext, readonly output: vscode.LogOutputChannel) {
+    this.passwords = new Passwords(context.secrets);
+  }
 
   async start(): Promise<void> {
     try {
-      this.client = createClient(this.context, this.output);
+      const channelKey = newChannelKey();
+      this.client = createClient(this.context, this.output, channelKey);
+      this.client.onRequest(CredentialsRequest.type, (params) => this.passwords.answer(params, channelKey));
       await this.client.start();
       this.output.info('language server started');
     } catch (err) {

@@ -1,0 +1,37 @@
+/**
+ * Passwords for connection profiles, fetched from the client when needed. Order: SecretStorage
+ * (through the client, never prompting), then PGPASSWORD or ~/.pgpass (node-postgres reads them),
+ * then, only when the caller may prompt, the client asks the user once and stores the answer.
+ */
+import { Connection } from 'vscode-languageserver/node';
+import { ConnectionProfile } from '../config/settings';
+import { passwordFromEnvironment } from '../engine/pgpass';
+import { CredentialsRequest } from '../protocol';
+import { CHANNEL_KEY_ENV, unseal } from '../secretChannel';
+
+export class Credentials {
+  private readonly key: string | undefined;
+
+  constructor(private readonly connection: Connection) {
+    this.key = process.env[CHANNEL_KEY_ENV];
+    // Nothing the server starts needs it.
+    delete process.env[CHANNEL_KEY_ENV];
+  }
+
+  /** The password to use, or undefined to let node-postgres find one (PGPASSWORD, ~/.pgpass) or go without. */
+  async password(profile: ConnectionProfile, mayPrompt: boolean): Promise<string | undefined> {
+    // Other editors start `safe-sql lsp` without a key: there is no secret store to ask.
+    if (!this.key) return undefined;
+    const stored = await this.ask(profile, false);
+    if (stored !== undefined || !mayPrompt) return stored;
+    if (passwordFromEnvironment(profile)) return undefined;
+    return this.ask(profile, true);
+  }
+
+  private async ask(profile: ConnectionProfile, mayPrompt: boolean): Promise<string | undefined> {
+    const params = { connection: profile.name, mayPrompt, ...(profile.host ? { host: profile.host } : {}), ...(profile.user ? { user: profile.user } : {}), ...(profile.database ? { database: profile.database } : {}) };
+    const result = await this.connection.sendRequest(CredentialsRequest.type, params);
+    if (!result?.sealedPassword || !this.key) return undefined;
+    return unseal(result.sealedPassword, this.key);
+  }
+}
