@@ -101,7 +101,8 @@ describe('analysis properties', function () {
     const gap = fc.constantFrom(' ', '\n', ' /* WHERE x */ ', ' -- WHERE id = 1\n', '\t', ' /* a /* nested WHERE */ b */ ');
     const literal = fc.constantFrom("'a\\'", "'x WHERE y'", "E'\\' WHERE id = 1 '", '$$ WHERE $$', '$q$ ; WHERE $q$', "'🚀'", '1', "'it''s'");
     const table = fc.constantFrom('t', 'public.t', '"where"', '"tâble 🚀"', 'ONLY t');
-    const condition = fc.constantFrom('', ' WHERE id = 1', ' WHERE CURRENT OF c', ' WHERE true', ' WHERE "where" = 2');
+    // The WHERE-less form is the one under test: weight it so every run checks many.
+    const condition = fc.constantFrom('', '', '', '', ' WHERE id = 1', ' WHERE CURRENT OF c', ' WHERE true', ' WHERE "where" = 2');
 
     const update = fc.tuple(word('UPDATE'), gap, table, gap, word('SET'), literal, condition, fc.constantFrom('', ' FROM s', ' RETURNING *'))
       .map(([u, g1, t, g2, s, lit, cond, tail]) => {
