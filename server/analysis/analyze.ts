@@ -15,6 +15,7 @@ import { StatementAnalysis } from './rules/rule';
 import { SqlSite } from './site';
 import { StatementSlice } from './split';
 import { Environment, Finding, RuleId, Severity, Span } from './types';
+import { formatCount } from './count';
 
 export interface AnalysisLimits {
   /** Statements longer than this (UTF-16 units) are not parsed: they are reported unverifiable. */
@@ -104,7 +105,7 @@ export class Analyzer {
       const slice = slices[i];
       if (slice.end > limits.maxDocumentLength || Date.now() > deadline) {
         const why = slice.end > limits.maxDocumentLength
-          ? `the document is longer than the ${limits.maxDocumentLength.toLocaleString('en-US')} characters that are analysed`
+          ? `the document is longer than the ${formatCount(limits.maxDocumentLength)} characters that are analysed`
           : `the analysis ran out of its ${limits.timeBudgetMs} ms budget`;
         const rest = slices.length - i - 1;
         const span = { start: slice.start, end: Math.min(slice.end, slice.start + 1) };
@@ -270,10 +271,10 @@ function statementAnalysis(text: string, slice: Pick<StatementSlice, 'start' | '
     };
   }
   if (text.length > limits.maxStatementLength) {
-    return { status: 'unverifiable', text, reason: `the statement is ${text.length.toLocaleString('en-US')} characters long, over the ${limits.maxStatementLength.toLocaleString('en-US')} that are verified`, span: firstToken(text) };
+    return { status: 'unverifiable', text, reason: `the statement is ${formatCount(text.length)} characters long, over the ${formatCount(limits.maxStatementLength)} that are verified`, span: firstToken(text) };
   }
   if (slice.maxDepth > limits.maxNesting) {
-    return { status: 'unverifiable', text, reason: `parentheses nest ${slice.maxDepth.toLocaleString('en-US')} deep, over the ${limits.maxNesting.toLocaleString('en-US')} that are verified`, span: firstToken(text) };
+    return { status: 'unverifiable', text, reason: `parentheses nest ${formatCount(slice.maxDepth)} deep, over the ${formatCount(limits.maxNesting)} that are verified`, span: firstToken(text) };
   }
   if (text.includes('\0')) {
     // A NUL ends a C string: the parser would read less than the server is sent.

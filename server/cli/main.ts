@@ -1,9 +1,6 @@
 /**
  * `safe-sql`: the command line. Each subcommand lives in its own file and returns its exit code.
  */
-import { checkCommand } from './check';
-import { lspCommand } from './lsp';
-import { runCommand } from './run';
 
 const USAGE = `Usage: safe-sql <command> [options]
 
@@ -17,10 +14,11 @@ Run 'safe-sql <command> --help' for a command's options.
 
 type Command = (args: string[]) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  check: checkCommand,
-  run: runCommand,
-  lsp: lspCommand,
+// Loaded on demand: each command pulls in only what it needs (startup time counts in CI and scripts).
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  check: async () => (await import('./check.js')).checkCommand,
+  run: async () => (await import('./run.js')).runCommand,
+  lsp: async () => (await import('./lsp.js')).lspCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -33,12 +31,12 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
     process.stderr.write(`safe-sql: unknown command "${name}"\n\n${USAGE}`);
     return 2;
   }
-  return command(rest);
+  return (await load())(rest);
 }
 
 declare const SAFE_SQL_VERSION: string | undefined;

@@ -4,9 +4,10 @@ import { Writable } from 'node:stream';
 import { firstLine } from '../engine/plan';
 import { formatRange } from '../engine/expectations';
 import { ConfirmSummary, Decision, RowRange, StatementResult } from '../engine/types';
+import { formatCount } from '../analysis/count';
 
 export function statementLine(s: StatementResult): string {
-  const rows = s.rows === null ? '' : `${s.rows.toLocaleString('en-US')} row${s.rows === 1 ? '' : 's'}`;
+  const rows = s.rows === null ? '' : `${formatCount(s.rows)} row${s.rows === 1 ? '' : 's'}`;
   return `  ${String(s.index + 1).padStart(3)}  ${(s.command ?? '-').padEnd(14)} ${rows.padStart(12)}  line ${s.line}: ${firstLine(s.text)}`;
 }
 
@@ -15,7 +16,7 @@ export function describeSummary(summary: ConfirmSummary): string {
   lines.push(`${summary.environment.toUpperCase()} ${summary.connectionLabel}: ${summary.statements.length} statement${summary.statements.length === 1 ? '' : 's'}${summary.irreversible ? ' (not run yet)' : ', uncommitted'}`);
   const shown = summary.statements.length > 50 ? [...summary.statements.slice(0, 25), undefined, ...summary.statements.slice(-25)] : summary.statements;
   for (const s of shown) lines.push(s ? statementLine(s) : `  … ${summary.statements.length - 50} more …`);
-  if (!summary.irreversible) lines.push(`  Total: ${summary.totalRows.toLocaleString('en-US')} row${summary.totalRows === 1 ? '' : 's'}`);
+  if (!summary.irreversible) lines.push(`  Total: ${formatCount(summary.totalRows)} row${summary.totalRows === 1 ? '' : 's'}`);
   return `${lines.join('\n')}\n`;
 }
 

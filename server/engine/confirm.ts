@@ -1,12 +1,13 @@
 /** Asking for the decision: with a deadline, aborted when the link is lost or the run is cancelled. */
 import { formatRange } from './expectations';
 import { ConfirmSummary, Ending, RunHooks } from './types';
+import { formatCount } from '../analysis/count';
 
 export type Answer = { kind: 'commit'; typed?: string } | { kind: 'rollback'; ending: Ending; reason: string };
 
 export function typedRequirement(total: number, maxRows: number, suppressed: string[]): ConfirmSummary['typed'] {
   const count = String(total);
-  if (total > maxRows) return { expected: count, why: `${total.toLocaleString('en-US')} rows is above this connection's limit of ${formatRange({ min: maxRows, max: maxRows })}: type the exact row count to commit` };
+  if (total > maxRows) return { expected: count, why: `${formatCount(total)} rows is above this connection's limit of ${formatRange({ min: maxRows, max: maxRows })}: type the exact row count to commit` };
   if (suppressed.length > 0) return { expected: count, why: `a finding was suppressed (${suppressed.join('; ')}): type the exact row count to commit` };
   return undefined;
 }

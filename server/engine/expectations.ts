@@ -1,13 +1,14 @@
 /** Expected row counts: per statement (`-- safe-sql: expect-rows`) and for the whole run (`--expect-rows`). */
 import { RowRange, StatementResult } from './types';
+import { formatCount } from '../analysis/count';
 
 export function formatRange(r: RowRange): string {
-  return r.min === r.max ? r.min.toLocaleString('en-US') : `${r.min.toLocaleString('en-US')}..${r.max.toLocaleString('en-US')}`;
+  return r.min === r.max ? formatCount(r.min) : `${formatCount(r.min)}..${formatCount(r.max)}`;
 }
 
 function miss(rows: number, r: RowRange): string | undefined {
-  if (rows < r.min) return `${(r.min - rows).toLocaleString('en-US')} fewer`;
-  if (rows > r.max) return `${(rows - r.max).toLocaleString('en-US')} more`;
+  if (rows < r.min) return `${formatCount(r.min - rows)} fewer`;
+  if (rows > r.max) return `${formatCount(rows - r.max)} more`;
   return undefined;
 }
 
@@ -17,11 +18,11 @@ export function checkExpectations(statements: StatementResult[], totalRows: numb
     if (!s.expectRows) continue;
     const rows = s.rows ?? 0;
     const off = miss(rows, s.expectRows);
-    if (off) return `statement ${s.index + 1} (line ${s.line}, ${s.command ?? 'statement'}) touched ${rows.toLocaleString('en-US')} rows, expected ${formatRange(s.expectRows)}: ${off} than expected`;
+    if (off) return `statement ${s.index + 1} (line ${s.line}, ${s.command ?? 'statement'}) touched ${formatCount(rows)} rows, expected ${formatRange(s.expectRows)}: ${off} than expected`;
   }
   if (total) {
     const off = miss(totalRows, total);
-    if (off) return `the run touched ${totalRows.toLocaleString('en-US')} rows in total, expected ${formatRange(total)}: ${off} than expected`;
+    if (off) return `the run touched ${formatCount(totalRows)} rows in total, expected ${formatRange(total)}: ${off} than expected`;
   }
   return undefined;
 }

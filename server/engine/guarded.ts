@@ -12,6 +12,7 @@ import { Plan, planRun } from './plan';
 import { begin, executeStatements, setSessionTimeouts, StatementFailure } from './transaction';
 import { Ending, Outcome, RunHooks, RunRequest, RunResult, StatementResult } from './types';
 import { Client } from 'pg';
+import { formatCount } from '../analysis/count';
 
 const OUTCOMES: Record<Ending, Outcome> = {
   committed: 'committed',
@@ -220,7 +221,7 @@ async function runInTransaction(ctx: Ctx): Promise<[Ending, string]> {
   }
   if (plan.readOnly) {
     await client.query('COMMIT').catch(() => undefined);
-    return ['read-only', `read-only: ${state.statements.length} statement${state.statements.length === 1 ? '' : 's'} ran, ${total.toLocaleString('en-US')} rows returned`];
+    return ['read-only', `read-only: ${state.statements.length} statement${state.statements.length === 1 ? '' : 's'} ran, ${formatCount(total)} rows returned`];
   }
 
   const maxRows = req.maxAffectedRows ?? (req.environment === 'production' ? 1_000 : Number.POSITIVE_INFINITY);
@@ -259,11 +260,11 @@ async function commit(ctx: Ctx, total: number): Promise<[Ending, string]> {
     const r = await client.query('COMMIT');
     // COMMIT of a transaction the server had already aborted answers ROLLBACK.
     if (r.command === 'ROLLBACK') return ['commit-aborted', 'the server rolled the transaction back instead of committing'];
-    return ['committed', `committed ${total.toLocaleString('en-US')} row${total === 1 ? '' : 's'}`];
+    return ['committed', `committed ${formatCount(total)} row${total === 1 ? '' : 's'}`];
   } catch (error) {
     if (isServerAnswer(error)) return ['commit-aborted', `COMMIT failed: ${(error as Error).message}; nothing was committed`];
     const status = await commitStatus(ctx.conn, xid);
-    if (status.status === 'committed') return ['committed', `the connection dropped after COMMIT was sent; ${status.detail}: committed ${total.toLocaleString('en-US')} rows`];
+    if (status.status === 'committed') return ['committed', `the connection dropped after COMMIT was sent; ${status.detail}: committed ${formatCount(total)} rows`];
     if (status.status === 'aborted') return ['commit-aborted', `the connection dropped after COMMIT was sent; ${status.detail}: nothing was committed`];
     return ['commit-unknown', `the connection dropped after COMMIT was sent and the outcome of transaction ${xid} is unknown (${status.detail}); check with SELECT txid_status(${xid})`];
   }
