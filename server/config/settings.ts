@@ -27,6 +27,11 @@ export interface SafeSqlSettings {
   documentConnections: Record<string, string>;
   /** Environment of documents bound to no connection. */
   defaultEnvironment: Environment;
+  /**
+   * The connection chosen for this document with "Select Connection for This File" (the client adds
+   * it to the document's configuration). One more binding source: it never lowers the environment.
+   */
+  selectedConnection?: string;
 }
 
 export const DEFAULT_SETTINGS: SafeSqlSettings = {
@@ -82,7 +87,16 @@ export function readSettings(raw: unknown, fallbackEnvironment: Environment = DE
       defaultEnvironment = 'production';
     }
   }
-  return { settings: { connections, documentConnections, defaultEnvironment }, problems };
+  const settings: SafeSqlSettings = { connections, documentConnections, defaultEnvironment };
+  if (obj.selectedConnection !== undefined) {
+    if (typeof obj.selectedConnection === 'string' && obj.selectedConnection.trim()) {
+      settings.selectedConnection = obj.selectedConnection.trim();
+      if (!seen.has(settings.selectedConnection)) problems.push({ message: `the connection selected for a document, "${settings.selectedConnection}", is not in safeSql.connections; the document is treated as production` });
+    } else {
+      problems.push({ message: 'the connection selected for a document must be a connection name; it is ignored' });
+    }
+  }
+  return { settings, problems };
 }
 
 /** Checks each optional connection field; a wrong value is dropped with a problem, never guessed. */
@@ -137,6 +151,27 @@ function readConnection(item: unknown, i: number, problems: SettingsProblem[]): 
   return profile;
 }
 
+export type SslSetting = NonNullable<ConnectionProfile['ssl']>;
+
+/** Host names and addresses that never leave the machine (an empty host or a socket folder too). */
+export function isLoopback(host: string | undefined): boolean {
+  if (!host || host.startsWith('/')) return true;
+  const h = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return h === 'localhost' || h.endsWith('.localhost') || /^127(\.\d{1,3}){3}$/.test(h) || h === '::1' || h === '0:0:0:0:0:0:0:1';
+}
+
+/**
+ * The TLS mode a profile connects with. An explicit `ssl` wins. Otherwise: loopback needs no TLS;
+ * production elsewhere checks the certificate and host name (a production password must not
+ * cross a network in the clear, nor to a server that merely claims the name). Other environments
+ * elsewhere: undefined, PostgreSQL's own default (node-postgres then connects without TLS).
+ */
+export function effectiveSsl(profile: Pick<ConnectionProfile, 'ssl' | 'host' | 'environment'>): SslSetting | undefined {
+  if (profile.ssl) return profile.ssl;
+  if (isLoopback(profile.host)) return 'disable';
+  return profile.environment === 'production' ? 'verify-full' : undefined;
+}
+
 export function isEnvironment(v: unknown): v is Environment {
   return typeof v === 'string' && (ENVIRONMENTS as readonly string[]).includes(v);
 }
@@ -157,12 +192,13 @@ export interface Binding {
 
 /**
  * Resolves a document's environment. Sources: the globs of documentConnections (matched against
- * `path`), the `-- safe-sql: connection=` directive, and, only when neither binds it,
+ * `path`), the `-- safe-sql: connection=` directive, the connection selected for the document in
+ * the editor (`selection`, by default `settings.selectedConnection`), and, only when none binds it,
  * defaultEnvironment. When sources disagree the stricter environment wins, so a directive can
  * never make a production-bound document less strict. An unknown connection name counts as
  * production (fail closed).
  */
-export function resolveBinding(settings: SafeSqlSettings, path: string | undefined, directive: string | undefined): Binding {
+export function resolveBinding(settings: SafeSqlSettings, path: string | undefined, directive: string | undefined, selection: string | undefined = settings.selectedConnection): Binding {
   const byName = new Map(settings.connections.map((c) => [c.name, c]));
   const candidates: Array<{ environment: Environment; connection?: ConnectionProfile; source: string }> = [];
   const bind = (name: string, source: string) => {
@@ -176,10 +212,11 @@ export function resolveBinding(settings: SafeSqlSettings, path: string | undefin
     }
   }
   if (directive !== undefined) bind(directive, 'directive');
+  if (selection !== undefined) bind(selection, 'selection');
   if (candidates.length === 0) return { environment: settings.defaultEnvironment, sources: ['default'] };
 
   const environment = candidates.map((c) => c.environment).reduce(stricter);
-  // The connection is the strictest one named; on a tie the later source (the directive) wins.
+  // The connection is the strictest one named; on a tie the later source wins (globs, then the directive, then the selection).
   let connection: ConnectionProfile | undefined;
   for (const c of candidates) {
     if (c.connection && (!connection || STRICTNESS[c.connection.environment] >= STRICTNESS[connection.environment])) connection = c.connection;

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { Client, ClientConfig } from 'pg';
-import { ConnectionProfile } from '../config/settings';
+import { ConnectionProfile, effectiveSsl } from '../config/settings';
 
 export type ConnectionTarget =
   | { kind: 'url'; url: string; name?: string }
@@ -28,7 +28,7 @@ export function resolveConnection(target: ConnectionTarget): { ok: true; value: 
     if (target.kind === 'url') return fromUrl(target.url, target.name);
     if (target.kind === 'env') return fromEnv(target.env ?? process.env, target.name);
     const p = target.profile;
-    return build({ host: p.host, port: p.port, database: p.database, user: p.user, password: target.password, sslmode: p.ssl, name: p.name });
+    return build({ host: p.host, port: p.port, database: p.database, user: p.user, password: target.password, sslmode: effectiveSsl(p), name: p.name });
   } catch (error) {
     return { ok: false, reason: `the connection settings are not valid (${error instanceof Error ? error.constructor.name : 'error'})` };
   }

@@ -116,7 +116,9 @@ function fallbackLabel(req: RunRequest): string {
 }
 
 async function guarded(req: RunRequest, hooks: RunHooks, state: State): Promise<[Ending, string]> {
-  const plan = await planRun(req.text, req.environment, req.readOnly ?? false, req.analyzer);
+  // A read-only profile is read-only whatever the caller passed: every write is refused before connecting.
+  const readOnly = req.readOnly === true || (req.connection.kind === 'profile' && req.connection.profile.readOnly === true);
+  const plan = await planRun(req.text, req.environment, readOnly, req.analyzer);
   if (!plan.ok) return [plan.empty ? 'usage' : 'refused', plan.reason];
   state.readOnly = plan.readOnly;
   state.statements = plan.statements.map((s) => {

@@ -16,7 +16,9 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadParser } from '../analysis/parser';
+import { installBindingFeatures } from './bindingFeatures';
 import { codeActions } from './codeActions';
+import { Credentials } from './credentials';
 import { describeError, guard, installProcessGuards } from './guard';
 import { keepHeapSmall } from './memory';
 import { SettingsStore } from './settings';
@@ -32,10 +34,13 @@ export function startServer(connection: Connection): Promise<void> {
     // Analysis still runs: every parse then fails, and fails closed as unverifiable.
     log(`Safe SQL: the PostgreSQL parser did not load: ${describeError(error)}`);
   });
+  // First: it takes the password channel's key out of the environment.
+  const credentials = new Credentials(connection);
   const documents = new TextDocuments(TextDocument);
   const settings = new SettingsStore(connection, false);
   const workspace = new WorkspaceFolders();
-  const validator = new Validator(connection, documents, settings, parserReady, log, workspace);
+  const bindingFeatures = installBindingFeatures(connection, settings, credentials, log);
+  const validator = new Validator(connection, documents, settings, parserReady, log, workspace, bindingFeatures.analysed);
   let registerConfigurationChanges = false;
   let watchFolders = false;
 
@@ -45,11 +50,13 @@ export function startServer(connection: Connection): Promise<void> {
       settings.setCanPull(client?.configuration === true);
       registerConfigurationChanges = client?.didChangeConfiguration?.dynamicRegistration === true;
       watchFolders = client?.workspaceFolders === true;
+      bindingFeatures.setCanRefresh(client?.codeLens?.refreshSupport === true);
       workspace.set(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
       return {
         capabilities: {
           textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
           codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+          codeLensProvider: { resolveProvider: false },
           workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         },
         serverInfo: { name: 'safe-sql' },
@@ -82,11 +89,13 @@ export function startServer(connection: Connection): Promise<void> {
     guard(log, 'didClose', undefined, (event: TextDocumentChangeEvent<TextDocument>) => {
       settings.forget(event.document.uri);
       validator.clear(event.document.uri);
+      bindingFeatures.forget(event.document.uri);
     }),
   );
 
   connection.onCodeAction(guard(log, 'codeAction', [], (params) => codeActions(params, documents.get(params.textDocument.uri))));
 
+  connection.onShutdown(() => bindingFeatures.dispose());
   const exited = new Promise<void>((resolve) => connection.onExit(() => resolve()));
   documents.listen(connection);
   connection.listen();

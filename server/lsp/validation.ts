@@ -8,8 +8,8 @@
  */
 import { Connection, Diagnostic, DiagnosticSeverity, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analyzer } from '../analysis/analyze';
-import { resolveBinding } from '../config/settings';
+import { Analyzer, DocumentAnalysis } from '../analysis/analyze';
+import { Binding, resolveBinding } from '../config/settings';
 import { ruleDocUri, SOURCE, toDiagnostic } from './diagnostics';
 import { describeError, Log } from './guard';
 import { SettingsStore } from './settings';
@@ -27,6 +27,8 @@ export class Validator {
     private readonly parserReady: Promise<void>,
     private readonly log: Log,
     private readonly workspace: WorkspaceFolders,
+    /** Told of each finished analysis and its binding (status bar, code lenses). */
+    private readonly onAnalysed?: (uri: string, version: number, text: string, analysis: DocumentAnalysis, binding: Binding) => void,
   ) {}
 
   schedule(uri: string): void {
@@ -68,6 +70,7 @@ export class Validator {
       const analysis = analyzer.analyze(document.getText(), { environment: 'production' });
       const binding = resolveBinding(settings, this.workspace.globPath(uri), analysis.connectionDirective);
       diagnostics = analysis.findings.map((f) => toDiagnostic(f, document, binding.environment));
+      this.onAnalysed?.(uri, version, document.getText(), analysis, binding);
     } catch (error) {
       // Fail closed: an analysis that broke proves nothing safe.
       this.log(`Safe SQL: analysing ${uri} failed: ${describeError(error)}`);

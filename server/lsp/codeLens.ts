@@ -1,0 +1,69 @@
+/**
+ * Code lenses: a banner above a production-bound document, "▶ Run guarded" above each statement,
+ * and for an UPDATE or DELETE on a reachable connection the planner's row estimate.
+ */
+import { CodeLens, Position } from 'vscode-languageserver/node';
+import { formatCount } from '../analysis/count';
+import { Binding } from '../config/settings';
+import { Estimate } from '../engine/estimateCache';
+import { StatementInfo } from '../analysis/analyze';
+import { ConnectionProfile } from '../config/settings';
+import { AnalysedDocument } from './binding';
+
+export const RUN_GUARDED_COMMAND = 'safeSql.runGuarded';
+export const SELECT_CONNECTION_COMMAND = 'safeSql.selectConnection';
+
+/** Looks up (and, when unknown, asks for) an estimate; see engine/estimate.ts. */
+export type EstimateLookup = (profile: ConnectionProfile, statement: StatementInfo) => Estimate | undefined;
+
+/** `PRODUCTION · prod-main · shop@db.example.com`, or undefined outside production. */
+export function bannerTitle(binding: Binding): string | undefined {
+  if (binding.environment !== 'production') return undefined;
+  const c = binding.connection;
+  if (!c) {
+    const unknown = binding.sources.find((s) => s.includes('unknown connection'));
+    return unknown ? `PRODUCTION · ${/unknown connection "[^"]*"/.exec(unknown)?.[0] ?? 'unknown connection'}` : 'PRODUCTION · default environment';
+  }
+  const where = c.host ? `${c.database ? `${c.database}@` : ''}${c.host}${c.port && c.port !== 5432 ? `:${c.port}` : ''}` : c.database;
+  return ['PRODUCTION', c.name, where, c.readOnly ? 'read-only' : undefined].filter(Boolean).join(' · ');
+}
+
+export function estimateTitle(rows: number): string {
+  return `≈ ${formatCount(rows)} row${rows === 1 ? '' : 's'} (estimate)`;
+}
+
+export function codeLenses(doc: AnalysedDocument | undefined, estimate: EstimateLookup): CodeLens[] {
+  if (!doc) return [];
+  const lenses: CodeLens[] = [];
+  const at = positions(doc.text);
+  const banner = bannerTitle(doc.binding);
+  const top = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  if (banner) lenses.push({ range: top, command: { title: banner, command: SELECT_CONNECTION_COMMAND, arguments: [doc.uri] } });
+  const profile = doc.binding.connection;
+  for (const statement of doc.analysis.statements) {
+    const start = at(statement.span.start);
+    const range = { start, end: start };
+    lenses.push({ range, command: { title: '▶ Run guarded', command: RUN_GUARDED_COMMAND, arguments: [doc.uri, start] } });
+    if (!profile) continue;
+    const rows = estimate(profile, statement);
+    // A command id of '' draws plain text: the estimate is information, not an action.
+    if (typeof rows === 'number') lenses.push({ range, command: { title: estimateTitle(rows), command: '' } });
+  }
+  return lenses;
+}
+
+/** UTF-16 offset → LSP position in `text`. */
+function positions(text: string): (offset: number) => Position {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - starts[lo] };
+  };
+}
