@@ -34,6 +34,8 @@ export interface RunGuardedParams {
   scope: RunScope;
   position?: Position;
   range?: Range;
+  /** The audit log when the `safeSql.auditLogPath` setting is empty: the extension's global storage. */
+  defaultAuditLogPath?: string;
 }
 
 export interface RunStatementView {
@@ -108,6 +110,12 @@ export interface RunStateParams {
 export const RunStateNotification = {
   method: 'safeSql/runState',
   type: new NotificationType<RunStateParams>('safeSql/runState'),
+} as const;
+
+/** Sent by the client before Run File Guarded: how many statements the file holds, so the user knows what "the whole file" means. */
+export const CountStatementsRequest = {
+  method: 'safeSql/countStatements',
+  type: new RequestType<{ uri: string; version: number }, { statements: number } | null, void>('safeSql/countStatements'),
 } as const;
 
 /** Sent by the client: cancel the run (a running statement is cancelled; everything rolls back). */

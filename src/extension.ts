@@ -4,10 +4,13 @@ import { LanguageClient } from 'vscode-languageclient/node';
 import { createClient, CLIENT_NAME } from './client';
 import { ClientHolder, registerCommands } from './commands';
 import { Passwords } from './secrets';
+import { registerRunCommands } from './run/runCommands';
+import { RunSession } from './run/session';
 import { CredentialsRequest } from '../server/protocol';
 import { newChannelKey } from '../server/secretChannel';
 
 let holder: ServerHolder | undefined;
+let runSession: RunSession | undefined;
 
 /** Owns the client's life: start, restart, stop, and reporting why a start failed. */
 class ServerHolder implements ClientHolder {
@@ -24,6 +27,7 @@ class ServerHolder implements ClientHolder {
       const channelKey = newChannelKey();
       this.client = createClient(this.context, this.output, channelKey);
       this.client.onRequest(CredentialsRequest.type, (params) => this.passwords.answer(params, channelKey));
+      runSession?.attach(this.client);
       await this.client.start();
       this.output.info('language server started');
     } catch (err) {
@@ -56,6 +60,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(output);
   holder = new ServerHolder(context, output);
   registerCommands(context, holder);
+  runSession = new RunSession(context.globalStorageUri);
+  registerRunCommands(context, holder, runSession);
   await holder.start();
 }
 

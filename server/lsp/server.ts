@@ -21,6 +21,7 @@ import { codeActions } from './codeActions';
 import { Credentials } from './credentials';
 import { describeError, guard, installProcessGuards } from './guard';
 import { keepHeapSmall } from './memory';
+import { GuardedRuns } from './run/guardedRuns';
 import { SettingsStore } from './settings';
 import { Validator } from './validation';
 import { WorkspaceFolders } from './workspace';
@@ -41,6 +42,8 @@ export function startServer(connection: Connection): Promise<void> {
   const workspace = new WorkspaceFolders();
   const bindingFeatures = installBindingFeatures(connection, settings, credentials, log);
   const validator = new Validator(connection, documents, settings, parserReady, log, workspace, bindingFeatures.analysed);
+  // A client that goes away mid-run: its confirm request fails and the engine rolls back (the server's idle timeout too).
+  new GuardedRuns({ connection, documents, settings, workspace, credentials, parserReady, log }).register();
   let registerConfigurationChanges = false;
   let watchFolders = false;
 

@@ -1,0 +1,147 @@
+/**
+ * Guarded runs requested by the editor: the server takes the exact text of the document version
+ * the user saw, runs it through the engine, and asks the client to confirm while the transaction
+ * is open. One run at a time per document.
+ */
+import { CancellationTokenSource, Connection, TextDocuments } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Analyzer } from '../../analysis/analyze';
+import { splitStatements } from '../../analysis/split';
+import { Binding, resolveBinding } from '../../config/settings';
+import { Decision, runGuarded, RunRequest } from '../../engine';
+import {
+  CancelRunNotification,
+  ConfirmRunRequest,
+  CountStatementsRequest,
+  RunGuardedParams,
+  RunGuardedRequest,
+  RunGuardedResult,
+  RunStateNotification,
+  RunStateParams,
+} from '../../protocol';
+import { Credentials } from '../credentials';
+import { describeError, guard, Log } from '../guard';
+import { SettingsStore } from '../settings';
+import { WorkspaceFolders } from '../workspace';
+import { connectionLimits, readRunOptions } from './runOptions';
+import { pickRunText } from './runText';
+import { confirmParams, refusal, resultView } from './views';
+
+export interface GuardedRunDeps {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  settings: SettingsStore;
+  workspace: WorkspaceFolders;
+  credentials: Credentials;
+  parserReady: Promise<void>;
+  log: Log;
+}
+
+interface ActiveRun {
+  runId: string;
+  abort: AbortController;
+}
+
+export class GuardedRuns {
+  /** Document URI → its run under way. */
+  private readonly active = new Map<string, ActiveRun>();
+  /** For statement spans and the connection directive of the document (not for deciding safety: the engine re-analyses). */
+  private readonly analyzer = new Analyzer();
+
+  constructor(private readonly deps: GuardedRunDeps) {}
+
+  register(): void {
+    const { connection, log } = this.deps;
+    connection.onRequest(RunGuardedRequest.type, (params) => this.run(params).catch((error: unknown) => {
+      log(`Safe SQL: guarded run failed: ${describeError(error)}`);
+      return refusal(typeof params?.runId === 'string' ? params.runId : '', `the run failed unexpectedly (${error instanceof Error ? error.message : String(error)}); nothing was committed`);
+    }));
+    connection.onNotification(CancelRunNotification.type, guard(log, 'cancelRun', undefined, (p) => this.cancel(p?.runId)));
+    connection.onRequest(CountStatementsRequest.type, guard(log, 'countStatements', null, (p) => {
+      const document = p && typeof p.uri === 'string' ? this.deps.documents.get(p.uri) : undefined;
+      if (!document || document.version !== p.version) return null;
+      return { statements: splitStatements(document.getText()).statements.length };
+    }));
+  }
+
+  cancel(runId: unknown): void {
+    for (const run of this.active.values()) if (run.runId === runId) run.abort.abort();
+  }
+
+  async run(params: RunGuardedParams): Promise<RunGuardedResult> {
+    if (!params || typeof params.runId !== 'string' || typeof params.uri !== 'string' || typeof params.version !== 'number') {
+      return refusal(typeof params?.runId === 'string' ? params.runId : '', 'the run request is malformed (expected runId, uri, version and scope)');
+    }
+    const { runId, uri } = params;
+    if (this.active.has(uri)) return refusal(runId, 'a guarded run is already under way in this document; confirm, roll back or cancel it first');
+    const run: ActiveRun = { runId, abort: new AbortController() };
+    this.active.set(uri, run);
+    try {
+      return await this.runOnce(params, run.abort.signal);
+    } finally {
+      this.active.delete(uri);
+    }
+  }
+
+  private async runOnce(params: RunGuardedParams, signal: AbortSignal): Promise<RunGuardedResult> {
+    const { connection, documents, credentials } = this.deps;
+    const { runId, uri } = params;
+    await this.deps.parserReady;
+    const settings = await this.deps.settings.get(uri);
+    const options = await readRunOptions(connection, uri, typeof params.defaultAuditLogPath === 'string' ? params.defaultAuditLogPath : undefined);
+    const document = documents.get(uri);
+    if (!document) return refusal(runId, 'the document is not open in the editor');
+    // Checked after every wait above, so the text taken below is the version the user saw.
+    if (document.version !== params.version) return refusal(runId, 'the document changed since the command was given; run again');
+
+    const analysis = this.analyzer.analyze(document.getText(), { environment: 'production' });
+    const binding = resolveBinding(settings, this.deps.workspace.globPath(uri), analysis.connectionDirective);
+    const profile = binding.connection;
+    if (!profile) return refusal(runId, noConnection(binding), binding.environment);
+    const picked = pickRunText(document, analysis.statements, params);
+    if (!picked.ok) return refusal(runId, picked.reason, binding.environment, profile.name);
+    const limits = connectionLimits(profile);
+    if (!limits.ok) return refusal(runId, limits.reason, binding.environment, profile.name);
+
+    const password = await credentials.password(profile, true);
+    if (signal.aborted) return refusal(runId, 'cancelled before anything ran', binding.environment, profile.name);
+    const startedAt = Date.now();
+    const state = (s: RunStateParams['state'], rows: number, extra: Partial<RunStateParams> = {}) =>
+      void connection.sendNotification(RunStateNotification.type, { runId, state: s, connection: profile.name, environment: binding.environment, rows, startedAt, ...extra });
+
+    const request: RunRequest = {
+      text: picked.text,
+      environment: binding.environment,
+      connection: { kind: 'profile', profile, ...(password === undefined ? {} : { password }) },
+      client: 'vscode',
+      confirmTimeoutMs: options.confirmTimeoutMs,
+      auditLogPath: options.auditLogPath,
+      ...(profile.maxAffectedRows === undefined ? {} : { maxAffectedRows: profile.maxAffectedRows }),
+      ...(profile.readOnly === undefined ? {} : { readOnly: profile.readOnly }),
+      ...(limits.statementTimeoutMs === undefined ? {} : { statementTimeoutMs: limits.statementTimeoutMs }),
+      ...(limits.lockTimeoutMs === undefined ? {} : { lockTimeoutMs: limits.lockTimeoutMs }),
+    };
+    state('running', 0);
+    const result = await runGuarded(request, {
+      signal,
+      onProgress: (p) => state('running', p.rows),
+      confirm: async (summary, asked): Promise<Decision> => {
+        state('awaiting-confirmation', summary.totalRows);
+        const token = new CancellationTokenSource();
+        // The engine stopped waiting (timeout, cancel, lost link): the client closes what it still shows.
+        asked.addEventListener('abort', () => token.cancel(), { once: true });
+        const answer = await connection.sendRequest(ConfirmRunRequest.type, confirmParams(runId, summary, Date.now() - startedAt), token.token);
+        if (answer?.commit === true) return typeof answer.typed === 'string' ? { commit: true, typed: answer.typed } : { commit: true };
+        return { commit: false, reason: 'declined in the confirmation dialog' };
+      },
+    });
+    state('finished', result.totalRows, { outcome: result.outcome });
+    return resultView(runId, binding.environment, result);
+  }
+}
+
+function noConnection(binding: Binding): string {
+  const unknown = binding.sources.filter((s) => s.includes('unknown connection'));
+  if (unknown.length > 0) return `this document is bound to a connection that is not in safeSql.connections (${unknown.join('; ')}); add it there to run`;
+  return 'no connection is bound to this document: add one to safeSql.connections, then bind the file with safeSql.documentConnections (a glob) or a `-- safe-sql: connection=<name>` comment at the top of the file';
+}

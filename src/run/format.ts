@@ -1,0 +1,17 @@
+/** Small text helpers shared by the run dialogs and notifications. */
+import { RunEnvironment } from '../../server/protocol';
+
+export function environmentLabel(env: RunEnvironment): string {
+  return env === 'production' ? 'PRODUCTION' : env;
+}
+
+/** `m:ss`, as a clock shows elapsed time. */
+export function clock(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+export function firstLine(text: string, max: number): string {
+  const line = text.trim().split(/\r?\n/, 1)[0];
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}

@@ -1,0 +1,60 @@
+/**
+ * The client's half of guarded runs: sends the run request, answers the server's confirmation
+ * request with the modal, mirrors the open transaction for the status bar, and reports the end.
+ */
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient } from 'vscode-languageclient/node';
+import { CancelRunNotification, ConfirmRunRequest, RunGuardedParams, RunGuardedRequest, RunGuardedResult, RunStateNotification } from '../../server/protocol';
+import { askToConfirm } from './confirmDialog';
+import { reportOutcome } from './outcome';
+import { showResults } from './resultsView';
+import { currentTransaction, setTransaction } from './transactionState';
+
+export class RunSession {
+  /** runId → the document it runs from. */
+  private readonly active = new Map<string, { uri: string; client: LanguageClient }>();
+
+  constructor(private readonly globalStorage: vscode.Uri) {}
+
+  /** Called for every new client (the server may be restarted). */
+  attach(client: LanguageClient): void {
+    client.onRequest(ConfirmRunRequest.type, (params, token) => askToConfirm(params, token));
+    client.onNotification(RunStateNotification.type, (state) => {
+      if (this.active.has(state.runId)) setTransaction(state);
+    });
+  }
+
+  isRunning(uri: string): boolean {
+    return [...this.active.values()].some((r) => r.uri === uri);
+  }
+
+  async run(client: LanguageClient, params: Omit<RunGuardedParams, 'runId' | 'defaultAuditLogPath'>): Promise<RunGuardedResult | undefined> {
+    const runId = randomUUID();
+    this.active.set(runId, { uri: params.uri, client });
+    try {
+      const result = await client.sendRequest(RunGuardedRequest.type, { ...params, runId, defaultAuditLogPath: join(this.globalStorage.fsPath, 'audit.jsonl') });
+      reportOutcome(result);
+      showResults(result);
+      return result;
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Safe SQL: the guarded run did not finish: ${error instanceof Error ? error.message : String(error)}. If a transaction was open, the database rolls it back when the connection ends.`);
+      return undefined;
+    } finally {
+      this.active.delete(runId);
+      if (currentTransaction()?.runId === runId) setTransaction(undefined);
+    }
+  }
+
+  /** Cancels the runs of `uri`, or every run when no document is given. Returns how many. */
+  cancel(uri?: string): number {
+    let n = 0;
+    for (const [runId, run] of this.active) {
+      if (uri !== undefined && run.uri !== uri) continue;
+      void run.client.sendNotification(CancelRunNotification.type, { runId });
+      n++;
+    }
+    return n;
+  }
+}
