@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { createClient, CLIENT_NAME } from './client';
 import { ClientHolder, registerCommands } from './commands';
+import { Connections, registerConnections } from './connections';
 import { Passwords } from './secrets';
 import { registerRunCommands } from './run/runCommands';
 import { RunSession } from './run/session';
@@ -10,6 +11,7 @@ import { CredentialsRequest } from '../server/protocol';
 import { newChannelKey } from '../server/secretChannel';
 
 let holder: ServerHolder | undefined;
+let connections: Connections | undefined;
 let runSession: RunSession | undefined;
 
 /** Owns the client's life: start, restart, stop, and reporting why a start failed. */
@@ -25,8 +27,9 @@ class ServerHolder implements ClientHolder {
   async start(): Promise<void> {
     try {
       const channelKey = newChannelKey();
-      this.client = createClient(this.context, this.output, channelKey);
+      this.client = createClient(this.context, this.output, channelKey, connections?.middleware);
       this.client.onRequest(CredentialsRequest.type, (params) => this.passwords.answer(params, channelKey));
+      connections?.attach(this.client);
       runSession?.attach(this.client);
       await this.client.start();
       this.output.info('language server started');
@@ -60,6 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(output);
   holder = new ServerHolder(context, output);
   registerCommands(context, holder);
+  connections = registerConnections(context, holder);
   runSession = new RunSession(context.globalStorageUri);
   registerRunCommands(context, holder, runSession);
   await holder.start();

@@ -1,0 +1,30 @@
+/**
+ * Connections in the editor: the commands, the per-document selection, and the status bar that
+ * shows where the active file runs. extension.ts creates it before the client (its middleware
+ * goes into the client's options) and attaches each client it starts.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, Middleware } from 'vscode-languageclient/node';
+import { DocumentBindingNotification } from '../../server/protocol';
+import { ConnectionStatusBar } from '../statusBar';
+import { COMMANDS, ConnectionCommands, ConnectionsHolder } from './commands';
+import { ConnectionSelection, selectionMiddleware } from './selection';
+
+export interface Connections {
+  readonly middleware: Middleware;
+  /** Listens to a freshly created client (before it starts). */
+  attach(client: LanguageClient): void;
+}
+
+export function registerConnections(context: vscode.ExtensionContext, holder: ConnectionsHolder): Connections {
+  const selection = new ConnectionSelection(context.workspaceState);
+  const statusBar = new ConnectionStatusBar(COMMANDS.select);
+  context.subscriptions.push(selection, statusBar);
+  new ConnectionCommands(holder, selection, statusBar).register(context);
+  return {
+    middleware: selectionMiddleware(selection),
+    attach(client) {
+      client.onNotification(DocumentBindingNotification.type, (params) => statusBar.setBinding(params));
+    },
+  };
+}
