@@ -38,6 +38,8 @@ export function isolatedEnv(runDir) {
     XDG_RUNTIME_DIR: join(runDir, 'xdg-runtime'),
     TMPDIR: join(runDir, 'tmp'),
   };
+  // The run's PostgreSQL (scripts/e2e/postgres.mjs), for tests that connect.
+  if (process.env.SAFE_SQL_E2E_PG) env.SAFE_SQL_E2E_PG = process.env.SAFE_SQL_E2E_PG;
   for (const d of [env.XDG_CONFIG_HOME, env.XDG_DATA_HOME, env.XDG_CACHE_HOME, env.XDG_RUNTIME_DIR, env.TMPDIR]) mkdirSync(d, { recursive: true, mode: 0o700 });
   return env;
 }

@@ -11,6 +11,7 @@ import { CodeServer } from './codeserver.mjs';
 import { runLayer1 } from './layer1.mjs';
 import { runLayer2 } from './layer2.mjs';
 import { buildAndPackage } from './package-vsix.mjs';
+import { E2E_PG_ENV, startE2EPostgres } from './postgres.mjs';
 import { ensureAptPackages, ensureCodeServer, SetupError } from './setup.mjs';
 import { killAll, killAllSync } from './util.mjs';
 import { createWorkspace } from './workspace.mjs';
@@ -22,6 +23,7 @@ const started = Date.now();
 const resultsDir = join(root, 'test-results', 'e2e');
 const runDir = mkdtempSync(join(tmpdir(), 'safe-sql-e2e-'));
 let server;
+let postgres;
 let cleaning;
 
 function say(msg) {
@@ -32,6 +34,7 @@ async function cleanup() {
   cleaning ??= (async () => {
     await closeAllBrowsers();
     await server?.stop().catch(() => {});
+    await postgres?.stop().catch(() => {});
     await killAll();
     rmSync(runDir, { recursive: true, force: true });
   })();
@@ -62,6 +65,10 @@ async function main() {
 
     const vsix = join(runDir, 'safe-sql.vsix');
     buildAndPackage(root, vsix);
+    postgres = await startE2EPostgres(root);
+    // Every code-server started from here on passes it to the extension host (see codeserver.mjs).
+    process.env[E2E_PG_ENV] = JSON.stringify(postgres.info);
+    say(`PostgreSQL on 127.0.0.1:${postgres.info.port} (${seconds()} s)`);
     server = new CodeServer(bin, runDir);
     const extensionPath = server.installExtension(vsix, EXTENSION_ID);
     say(`packaged and installed the .vsix into ${extensionPath}`);
