@@ -20,6 +20,7 @@ export function run(): Promise<void> {
   require('./diagnostics.test');
   require('./quickfix.test');
   require('./configuration.test');
+  require('./connections.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
