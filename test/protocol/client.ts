@@ -31,6 +31,8 @@ export interface StartOptions {
   args?: string[];
   /** Answers workspace/configuration; when absent the client does not announce the capability. */
   settings?: SettingsFor;
+  /** The server's environment; this process's by default. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export class TestClient {
@@ -48,7 +50,7 @@ export class TestClient {
 
   constructor(options: StartOptions = {}) {
     this.settings = options.settings;
-    this.process = spawn(process.execPath, options.args ?? [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, options.args ?? [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env });
     this.process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.exit = new Promise((resolve) => this.process.on('exit', (code) => {
       this.exited = true;

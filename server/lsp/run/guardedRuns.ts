@@ -9,6 +9,7 @@ import { Analyzer } from '../../analysis/analyze';
 import { splitStatements } from '../../analysis/split';
 import { Binding, resolveBinding } from '../../config/settings';
 import { Decision, runGuarded, RunRequest } from '../../engine';
+import { planRun } from '../../engine/plan';
 import {
   CancelRunNotification,
   ConfirmRunRequest,
@@ -103,7 +104,9 @@ export class GuardedRuns {
     const limits = connectionLimits(profile);
     if (!limits.ok) return refusal(runId, limits.reason, binding.environment, profile.name);
 
-    const password = await credentials.password(profile, true);
+    // Nobody is asked for a password for a run the engine will refuse (it plans again, from the same text).
+    const plan = await planRun(picked.text, binding.environment, profile.readOnly === true);
+    const password = plan.ok ? await credentials.password(profile, true) : undefined;
     if (signal.aborted) return refusal(runId, 'cancelled before anything ran', binding.environment, profile.name);
     const startedAt = Date.now();
     const state = (s: RunStateParams['state'], rows: number, extra: Partial<RunStateParams> = {}) =>
