@@ -56,7 +56,9 @@ describe('guarded runs through the language server (real PostgreSQL)', function 
       confirms.push(p);
       return answer(p, token);
     });
-    c.connection.onNotification(RunStateNotification.type, (p) => states.push(p));
+    c.connection.onNotification(RunStateNotification.type, (p) => {
+      states.push(p);
+    });
     c.connection.onRequest(CredentialsRequest.type, (p) => {
       credentials.push(p);
       return p.mayPrompt ? { sealedPassword: seal(pg.password, key) } : null;
