@@ -45,7 +45,7 @@ describe('the connection in the status bar and the banner', () => {
     assert.match(prodLook.classes, /error-kind/, JSON.stringify(prodLook));
     assert.notEqual(prodLook.background, 'rgba(0, 0, 0, 0)', JSON.stringify(prodLook));
 
-    // Move the cursor onto the DELETE, so the screenshot shows its squiggle too.
+    // The DELETE's squiggle, so the screenshot shows what production blocks.
     await page.locator('.editor-group-container.active .monaco-editor .squiggly-error').first().waitFor();
     const shots = e2e().screenshotsDir;
     if (shots) await page.screenshot({ path: join(shots, 'production-status-bar.png') });
