@@ -21,6 +21,7 @@ export function run(): Promise<void> {
   require('./quickfix.test');
   require('./configuration.test');
   require('./connections.test');
+  require('./run.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
