@@ -9,6 +9,7 @@ import { DocumentBindingNotification } from '../../server/protocol';
 import { ConnectionStatusBar } from '../statusBar';
 import { COMMANDS, ConnectionCommands, ConnectionsHolder } from './commands';
 import { ConnectionSelection, selectionMiddleware } from './selection';
+import { watchSettingsProblems } from './settingsProblems';
 
 export interface Connections {
   readonly middleware: Middleware;
@@ -21,6 +22,7 @@ export function registerConnections(context: vscode.ExtensionContext, holder: Co
   const statusBar = new ConnectionStatusBar(COMMANDS.select);
   context.subscriptions.push(selection, statusBar);
   new ConnectionCommands(holder, selection, statusBar).register(context);
+  watchSettingsProblems(context);
   return {
     middleware: selectionMiddleware(selection),
     attach(client) {
