@@ -1,0 +1,53 @@
+/** The documentBinding notification and the code lenses, over the real protocol. */
+import * as assert from 'node:assert/strict';
+import { CodeLens } from 'vscode-languageserver-protocol/node';
+import { DocumentBindingNotification, DocumentBindingParams } from '../../server/protocol';
+import { fileUri, startClient, TestClient } from './client';
+
+describe('protocol: document bindings and code lenses', function () {
+  let client: TestClient | undefined;
+  afterEach(async () => {
+    await client?.stop();
+    client = undefined;
+  });
+
+  const connections = [
+    { name: 'prod-main', environment: 'production', host: 'db.example.com', database: 'shop', user: 'app' },
+    { name: 'dev', environment: 'development' },
+  ];
+
+  it('tells the client a document\'s binding once, and again only when it changes (the editor\'s selection included)', async () => {
+    let selected: string | undefined;
+    client = await startClient({ settings: () => ({ connections, documentConnections: { 'prod/**': 'prod-main' }, ...(selected ? { selectedConnection: selected } : {}) }) });
+    const seen: DocumentBindingParams[] = [];
+    client.connection.onNotification(DocumentBindingNotification.type, (p) => seen.push(p));
+    const uri = fileUri('dev', 'a.sql');
+    await client.open(uri, 'SELECT 1;');
+    assert.deepEqual(seen, [{ uri, environment: 'development', sources: ['default'] }]);
+    await client.change(uri, 2, [{ text: 'SELECT 2;' }]);
+    assert.equal(seen.length, 1, 'an edit that does not change the binding sends nothing');
+
+    selected = 'prod-main';
+    const republished = client.nextDiagnostics(uri);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await republished;
+    assert.deepEqual(seen[1], { uri, environment: 'production', sources: ['selection'], connection: { name: 'prod-main', host: 'db.example.com', database: 'shop', user: 'app' } });
+  });
+
+  it('draws the production banner and a Run guarded lens per statement', async () => {
+    client = await startClient({ settings: () => ({ connections, documentConnections: { '**/prod/**': 'prod-main' } }) });
+    const prod = fileUri('prod', 'b.sql');
+    await client.open(prod, 'SELECT 1;\nUPDATE t SET a = 1 WHERE id = 2;\n');
+    const lenses = await client.connection.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: prod } });
+    assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command?.title, l.command?.command]), [
+      [0, 'PRODUCTION · prod-main · shop@db.example.com', 'safeSql.selectConnection'],
+      [0, '▶ Run guarded', 'safeSql.runGuarded'],
+      [1, '▶ Run guarded', 'safeSql.runGuarded'],
+    ]);
+    assert.deepEqual(lenses[2].command?.arguments, [prod, { line: 1, character: 0 }]);
+    const dev = fileUri('dev', 'c.sql');
+    await client.open(dev, 'SELECT 1;');
+    const devLenses = await client.connection.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: dev } });
+    assert.deepEqual(devLenses.map((l) => l.command?.title), ['▶ Run guarded']);
+  });
+});
