@@ -17,7 +17,7 @@ describe('protocol: document bindings and code lenses', function () {
   ];
 
   it('tells the client a document\'s binding once, and again only when it changes (the editor\'s selection included)', async () => {
-    let selected: string | undefined;
+    let selected: string | undefined = undefined;
     client = await startClient({ settings: () => ({ connections, documentConnections: { 'prod/**': 'prod-main' }, ...(selected ? { selectedConnection: selected } : {}) }) });
     const seen: DocumentBindingParams[] = [];
     client.connection.onNotification(DocumentBindingNotification.type, (p) => seen.push(p));
