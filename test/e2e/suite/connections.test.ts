@@ -6,8 +6,10 @@
  * shows the screen).
  */
 import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { closeAllEditors, codeOf, openNewSqlFile, waitForDiagnostics, workspaceRoot } from './helpers';
+import { closeAllEditors, codeOf, EXTENSION_ID, openNewSqlFile, waitForDiagnostics, workspaceRoot } from './helpers';
 
 interface Pg {
   host: string;
@@ -112,6 +114,13 @@ describe('connections', () => {
     const rows = Number(/≈ ([\d,]+)/.exec(estimate.command!.title)![1].replace(/,/g, ''));
     assert.ok(rows >= 90 && rows <= 110, `estimate ${rows}`);
     assert.equal(estimate.range.start.line, 1);
+  });
+
+  it('the walkthrough has its five steps, and their pages were packaged', () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const walkthrough = (ext.packageJSON as { contributes: { walkthroughs: Array<{ steps: Array<{ id: string; media: { markdown: string } }> }> } }).contributes.walkthroughs[0];
+    assert.deepEqual(walkthrough.steps.map((s) => s.id), ['addConnection', 'tagProduction', 'openBoundFile', 'blockedDelete', 'guardedRun']);
+    for (const step of walkthrough.steps) assert.ok(existsSync(join(ext.extensionPath, step.media.markdown)), `${step.media.markdown} is not in the package`);
   });
 
   it('a read-only connection refuses an UPDATE, before anything runs', async () => {
