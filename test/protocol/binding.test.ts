@@ -20,7 +20,9 @@ describe('protocol: document bindings and code lenses', function () {
     let selected: string | undefined = undefined;
     client = await startClient({ settings: () => ({ connections, documentConnections: { 'prod/**': 'prod-main' }, ...(selected ? { selectedConnection: selected } : {}) }) });
     const seen: DocumentBindingParams[] = [];
-    client.connection.onNotification(DocumentBindingNotification.type, (p) => seen.push(p));
+    client.connection.onNotification(DocumentBindingNotification.type, (p) => {
+      seen.push(p);
+    });
     const uri = fileUri('dev', 'a.sql');
     await client.open(uri, 'SELECT 1;');
     assert.deepEqual(seen, [{ uri, environment: 'development', sources: ['default'] }]);
