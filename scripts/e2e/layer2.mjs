@@ -15,7 +15,7 @@ export async function runLayer2({ root, runDir, bin, extensionsDir, resultsDir, 
   if (screenshotsDir) mkdirSync(screenshotsDir, { recursive: true });
   require(join(root, 'test', 'register.cjs'));
   const { default: Mocha } = await import('mocha');
-  const mocha = new Mocha({ timeout: 120_000, reporter: 'spec', forbidOnly: true });
+  const mocha = new Mocha({ timeout: 120_000, reporter: 'spec', forbidOnly: true, ...(process.env.E2E_GREP ? { grep: process.env.E2E_GREP } : {}) });
   // Every test gets a fresh code-server (own user-data, so no editors restored from the test
   // before) and a fresh workspace; the installed extension is shared.
   let server;

@@ -125,8 +125,13 @@ describe('guarded runs in the editor (scenarios 3–8)', () => {
       if (i < 3) pid = await until(() => serverPids().find((p) => p !== pid));
     }
     await until(() => serverPids().length === 0);
-    await page.locator('.editor-group-container.active .monaco-editor .view-lines').click();
-    await runGuardedKey(page);
+    // The client notices the last crash a moment after the process is gone: ask until it says so.
+    const notRunning = page.locator('.notifications-toasts .notification-toast', { hasText: 'Safe SQL: the language server is not running.' });
+    for (let attempt = 0; attempt < 10 && !(await notRunning.isVisible()); attempt++) {
+      await page.locator('.editor-group-container.active .monaco-editor .view-lines').click();
+      await runGuardedKey(page);
+      await notRunning.waitFor({ timeout: 3000 }).catch(() => undefined);
+    }
     await notification(page, 'Safe SQL: the language server is not running.');
     await page.locator('.notifications-toasts .notification-toast', { hasText: 'not running' }).locator('a.monaco-button', { hasText: 'Restart Server' }).click();
     await until(() => serverPids()[0]);
