@@ -14,7 +14,7 @@ import { ConfigFileError, settingsFromJsonText } from '../config/file';
 import { DEFAULT_SETTINGS, resolveBinding, SafeSqlSettings, stricter } from '../config/settings';
 import { optionValue, parseArgs, UsageError } from './args';
 import { formatJson } from './format/json';
-import { LineIndex } from './format/positions';
+import { LineIndex } from '../analysis/lines';
 import { FileReport } from './format/report';
 import { formatSarif } from './format/sarif';
 import { formatText, summaryLine } from './format/text';

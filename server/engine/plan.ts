@@ -4,6 +4,7 @@
  * the confirmation must be typed because a finding was suppressed.
  */
 import { Analyzer } from '../analysis/analyze';
+import { LineIndex } from '../analysis/lines';
 import { Executed } from '../analysis/executed';
 import { loadParser } from '../analysis/parser';
 import { Environment, Finding } from '../analysis/types';
@@ -37,10 +38,15 @@ let shared: Analyzer | undefined;
 export async function planRun(text: string, environment: Environment, readOnlyConnection: boolean, analyzer?: Analyzer): Promise<Plan> {
   await loadParser();
   const analysis = (analyzer ?? (shared ??= new Analyzer())).analyze(text, { environment });
-  const lines = lineStarts(text);
-  const where = (f: Finding) => position(lines, f.span.start);
+  const lines = new LineIndex(text);
+  // 1-based, as people and compilers count.
+  const position = (offset: number) => {
+    const p = lines.position(offset);
+    return { line: p.line + 1, column: p.character + 1 };
+  };
+  const where = (f: Finding) => position(f.span.start);
   const statements: PlannedStatement[] = analysis.statements.map((s, index) => {
-    const planned: PlannedStatement = { index, line: position(lines, s.span.start).line, text: s.text, read: isRead(s.analysis.status === 'parsed' ? s.analysis : undefined) };
+    const planned: PlannedStatement = { index, line: position(s.span.start).line, text: s.text, read: isRead(s.analysis.status === 'parsed' ? s.analysis : undefined) };
     if (s.expectRows) planned.expectRows = s.expectRows;
     return planned;
   });
@@ -77,21 +83,4 @@ function isRead(parsed: { executed: Executed[]; opaque: unknown[] } | undefined)
 export function firstLine(text: string): string {
   const line = text.split('\n', 1)[0];
   return line.length > 100 ? `${line.slice(0, 99)}…` : line;
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function position(starts: number[], offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - starts[lo] + 1 };
 }

@@ -2,13 +2,14 @@
  * Code lenses: a banner above a production-bound document, "▶ Run guarded" above each statement,
  * and for an UPDATE or DELETE on a reachable connection the planner's row estimate.
  */
-import { CodeLens, Position } from 'vscode-languageserver/node';
+import { CodeLens } from 'vscode-languageserver/node';
 import { formatCount } from '../analysis/count';
 import { Binding } from '../config/settings';
 import { Estimate } from '../engine/estimateCache';
 import { StatementInfo } from '../analysis/analyze';
 import { ConnectionProfile } from '../config/settings';
 import { AnalysedDocument } from './binding';
+import { LineIndex } from '../analysis/lines';
 
 export const RUN_GUARDED_COMMAND = 'safeSql.runGuarded';
 export const SELECT_CONNECTION_COMMAND = 'safeSql.selectConnection';
@@ -35,7 +36,8 @@ export function estimateTitle(rows: number): string {
 export function codeLenses(doc: AnalysedDocument | undefined, estimate: EstimateLookup): CodeLens[] {
   if (!doc) return [];
   const lenses: CodeLens[] = [];
-  const at = positions(doc.text);
+  const lines = new LineIndex(doc.text);
+  const at = (offset: number) => lines.position(offset);
   const banner = bannerTitle(doc.binding);
   const top = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   if (banner) lenses.push({ range: top, command: { title: banner, command: SELECT_CONNECTION_COMMAND, arguments: [doc.uri] } });
@@ -50,20 +52,4 @@ export function codeLenses(doc: AnalysedDocument | undefined, estimate: Estimate
     if (typeof rows === 'number') lenses.push({ range, command: { title: estimateTitle(rows), command: '' } });
   }
   return lenses;
-}
-
-/** UTF-16 offset → LSP position in `text`. */
-function positions(text: string): (offset: number) => Position {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - starts[lo] };
-  };
 }

@@ -1,7 +1,7 @@
 /** The CLI's pure helpers: the argument parser and the offset → LSP position converter. */
 import * as assert from 'node:assert/strict';
 import { parseArgs, UsageError } from '../../server/cli/args';
-import { LineIndex } from '../../server/cli/format/positions';
+import { LineIndex } from '../../server/analysis/lines';
 
 const SPECS = [
   { name: 'env', value: true, choices: ['production', 'development'] },

@@ -1,6 +1,6 @@
 /** What the formatters print: one checked file, its findings and the line index of its text. */
 import { Environment, Finding } from '../../analysis/types';
-import { LineIndex } from './positions';
+import { LineIndex } from '../../analysis/lines';
 
 export interface FileReport {
   /** The path as given on the command line (or found under a given directory); `-` for stdin. */
