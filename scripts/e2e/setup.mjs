@@ -49,7 +49,17 @@ export function ensureCodeServer(root) {
   const bin = join(pkgDir, 'out', 'node', 'entry.js');
   const stamp = join(dir, `installed-${CODE_SERVER_VERSION}`);
   if (existsSync(stamp) && existsSync(bin)) return bin;
+  // Native modules build from source here; one build (argon2's) has been seen to fail once and
+  // pass on the next try, so a failed install is tried once more from scratch.
+  try {
+    return installCodeServer(dir, pkgDir, bin, stamp);
+  } catch (err) {
+    log(`install failed (${String(err?.message ?? err).split('\n')[0]}); trying once more`);
+    return installCodeServer(dir, pkgDir, bin, stamp);
+  }
+}
 
+function installCodeServer(dir, pkgDir, bin, stamp) {
   log(`installing code-server ${CODE_SERVER_VERSION} into ${dir} (about a minute)`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
