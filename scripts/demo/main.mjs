@@ -151,8 +151,8 @@ async function main() {
     '',
     'Safe SQL demo is running.',
     url ? `  Open ${url}` : `  VS Code opened ${workspace}`,
-    `  Database: postgresql://${SHOP_USER}@127.0.0.1:${postgres.port}/${DATABASE} (local demo password: ${password})`,
-    `  psql:     PGPASSWORD=${password} psql -h 127.0.0.1 -p ${postgres.port} -U ${SHOP_USER} ${DATABASE}`,
+    `  Database: postgresql://${SHOP_USER}@127.0.0.1:${postgres.port}/${DATABASE} (password in .demo/secret)`,
+    `  psql:     PGPASSWORD=$(cat .demo/secret) psql -h 127.0.0.1 -p ${postgres.port} -U ${SHOP_USER} ${DATABASE}`,
     '  Start with README.md in the workspace. Press Ctrl+C to stop everything.',
     '',
   ];
