@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
-import { e2e, openFile, openWorkbench, saveFailure, Workbench, writeSqlFile } from './harness';
+import { e2e, openFile, workbenchPerTest, writeSqlFile } from './harness';
 
 const input = (page: Page) => page.locator('.quick-input-widget input.input');
 
@@ -18,22 +18,13 @@ async function answer(page: Page, title: string, text: string): Promise<void> {
 }
 
 describe('Add Connection (guided input)', () => {
-  let wb: Workbench | undefined;
-
-  beforeEach(async () => {
-    wb = await openWorkbench();
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await saveFailure(wb?.page, this.currentTest.fullTitle());
-    await wb?.close();
-    wb = undefined;
-  });
+  const workbench = workbenchPerTest();
 
   it('asks step by step, keeps the password out of settings.json, and Test Connection then connects without asking', async () => {
     const raw = process.env.SAFE_SQL_E2E_PG;
     if (!raw) throw new Error('SAFE_SQL_E2E_PG is not set: run through npm run test:e2e');
     const pg = JSON.parse(raw) as { host: string; port: number; user: string; password: string; database: string };
-    const page = wb!.page;
+    const page = workbench().page;
     await openFile(page, writeSqlFile('dev', 'SELECT 1;\n', 'activate'));
 
     await page.keyboard.press('F1');

@@ -1,22 +1,13 @@
 /** Scenario 1, as a person sees it: diagnostics while typing, by environment. */
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { e2e, openFile, openWorkbench, problemsRows, saveFailure, squiggles, waitForLine, waitNoSquiggle, Workbench, writeSqlFile } from './harness';
+import { e2e, openFile, problemsRows, squiggles, waitForLine, waitNoSquiggle, workbenchPerTest, writeSqlFile } from './harness';
 
 describe('diagnostics while typing (scenario 1)', () => {
-  let wb: Workbench | undefined;
-
-  beforeEach(async () => {
-    wb = await openWorkbench();
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await saveFailure(wb?.page, this.currentTest.fullTitle());
-    await wb?.close();
-    wb = undefined;
-  });
+  const workbench = workbenchPerTest();
 
   it('typing DELETE FROM orders; in a production file shows an error squiggle and a Problems entry; WHERE id = 1 clears it', async () => {
-    const page = wb!.page;
+    const page = workbench().page;
     const name = writeSqlFile('prod', '', 'orders-cleanup');
     await openFile(page, name);
     await page.keyboard.type('DELETE FROM orders;');
@@ -40,7 +31,7 @@ describe('diagnostics while typing (scenario 1)', () => {
   });
 
   it('the same statement in a development file shows a warning squiggle, not an error', async () => {
-    const page = wb!.page;
+    const page = workbench().page;
     const name = writeSqlFile('dev', '', 'dev-orders-cleanup');
     await openFile(page, name);
     await page.keyboard.type('DELETE FROM orders;');

@@ -126,3 +126,23 @@ export async function chooseCodeAction(page: Page, title: string): Promise<void>
   }
   throw new Error(`could not move the focus to "${title}"`);
 }
+
+/**
+ * A fresh workbench for each test of the calling `describe` block. A failed test saves a
+ * screenshot and the code-server log first. Returns a getter for the current test's workbench.
+ */
+export function workbenchPerTest(): () => Workbench {
+  let wb: Workbench | undefined;
+  beforeEach(async () => {
+    wb = await openWorkbench();
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await saveFailure(wb?.page, this.currentTest.fullTitle());
+    await wb?.close();
+    wb = undefined;
+  });
+  return () => {
+    if (!wb) throw new Error('no workbench: workbenchPerTest() gives one only inside a test');
+    return wb;
+  };
+}

@@ -1,20 +1,11 @@
 /** Scenario 2, as a person sees it: the "Add WHERE clause" quick fix. */
-import { chooseCodeAction, openFile, openWorkbench, saveFailure, squiggles, waitForLine, waitNoSquiggle, Workbench, writeSqlFile } from './harness';
+import { chooseCodeAction, openFile, squiggles, waitForLine, waitNoSquiggle, workbenchPerTest, writeSqlFile } from './harness';
 
 describe('quick fix (scenario 2)', () => {
-  let wb: Workbench | undefined;
-
-  beforeEach(async () => {
-    wb = await openWorkbench();
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await saveFailure(wb?.page, this.currentTest.fullTitle());
-    await wb?.close();
-    wb = undefined;
-  });
+  const workbench = workbenchPerTest();
 
   it('"Add WHERE clause" inserts the clause and the cursor lands where the condition goes', async () => {
-    const page = wb!.page;
+    const page = workbench().page;
     const name = writeSqlFile('prod', 'DELETE FROM orders;\n', 'quick-fix');
     await openFile(page, name);
     await squiggles(page, 'error').first().waitFor();
