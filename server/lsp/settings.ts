@@ -61,8 +61,9 @@ export class SettingsStore {
       const raw: unknown = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION });
       return this.read(raw);
     } catch (error) {
-      this.logOnce(`could not read the safeSql settings (${error instanceof Error ? error.message : String(error)}); using the defaults`);
-      return DEFAULT_SETTINGS;
+      // Fail closed: without the settings nothing says the document is not bound to production.
+      this.logOnce(`could not read the safeSql settings (${error instanceof Error ? error.message : String(error)}); treating the document as production`);
+      return { ...DEFAULT_SETTINGS, defaultEnvironment: 'production' };
     }
   }
 

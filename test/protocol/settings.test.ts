@@ -26,6 +26,17 @@ describe('protocol: settings', function () {
     assert.ok(client.configurationRequests.length > pulls, 'the settings were pulled again');
   });
 
+  it('treats a document as production when its settings cannot be read (fail closed)', async () => {
+    client = await startClient({
+      settings: () => {
+        throw new Error('the settings store is unavailable');
+      },
+    });
+    const [d] = await client.open(fileUri('cfg', 'unreadable.sql'), 'DELETE FROM users;');
+    assert.equal(d.code, 'missing-where');
+    assert.equal(d.severity, DiagnosticSeverity.Error);
+  });
+
   it('caches the pulled settings per document between edits', async () => {
     client = await startClient({ settings: () => ({ defaultEnvironment: 'production' }) });
     const uri = fileUri('cfg', 'cached.sql');
