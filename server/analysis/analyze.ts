@@ -11,7 +11,8 @@ import { PreviousSplit, splitIncrementally } from './incremental';
 import { Token } from './lexer';
 import { parseSql } from './parser';
 import { RULES } from './rules';
-import { StatementAnalysis } from './rules/rule';
+import { badDirective } from './rules/bad-directive';
+import { runRule, StatementAnalysis } from './rules/rule';
 import { SqlSite } from './site';
 import { StatementSlice } from './split';
 import { Environment, Finding, RuleId, Severity, Span } from './types';
@@ -60,7 +61,7 @@ export interface DocumentAnalysis {
   connectionDirective?: string;
 }
 
-export const KNOWN_RULES: readonly RuleId[] = [...RULES.map((r) => r.id), 'bad-directive'];
+export const KNOWN_RULES: readonly RuleId[] = [...RULES.map((r) => r.id), badDirective.id];
 
 interface Cached {
   analysis: StatementAnalysis;
@@ -225,13 +226,9 @@ function adjust(severity: Severity, env: Environment): Severity {
 }
 
 function directiveProblem(d: Token, problem: string, env: Environment, statement?: Span): Finding {
-  return {
-    rule: 'bad-directive',
-    severity: adjust('warning', env),
-    message: `Directive ignored: ${problem}.`,
-    span: { start: d.start, end: d.end },
-    statement: statement ?? { start: d.start, end: d.end },
-  };
+  const f = badDirective.problem({ start: d.start, end: d.end }, problem, statement);
+  f.severity = adjust(f.severity, env);
+  return f;
 }
 
 /** Analyses one statement's text. Never throws: a failure is a finding. */
@@ -241,7 +238,7 @@ export function analyzeStatement(sliceText: string, slice: Pick<StatementSlice, 
   const whole: Span = { start: 0, end: sliceText.length };
   for (const rule of RULES) {
     try {
-      rule.check(analysis, (r) => {
+      runRule(rule, analysis, (r) => {
         const f: Finding = { rule: rule.id, severity: rule.severity, message: r.message, span: r.span, statement: whole };
         if (r.whereInsertAt !== undefined) f.whereInsertAt = r.whereInsertAt;
         findings.push(f);

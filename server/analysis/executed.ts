@@ -7,20 +7,33 @@
  * What cannot be seen into (dynamic EXECUTE, DO in another language, a body that does not parse,
  * nesting too deep) is returned as `opaque`, so the caller fails closed.
  */
+import { NodeOf, StmtKind } from './ast';
 import { Node, parsePlpgsqlBody, parseSql, RawStatement } from './parser';
 import { SqlSite } from './site';
 import { Span } from './types';
 
-export interface Executed {
+/** A statement that executes now, with its kind and typed fields. */
+interface ExecutedNode<K extends StmtKind> {
   /** The node's type, e.g. `UpdateStmt`. */
-  kind: string;
+  kind: K;
   /** The node's fields. */
-  body: Record<string, unknown>;
+  body: NodeOf<K>;
   site: SqlSite;
   /** Where it runs, for messages: undefined at top level, else e.g. "in a WITH query". */
   context: string | undefined;
   /** True for the statement the user wrote at top level. */
   topLevel: boolean;
+}
+
+/** An executed statement of one of the kinds K: `e.kind === 'UpdateStmt'` narrows `e.body`. */
+export type ExecutedOf<K extends StmtKind> = K extends StmtKind ? ExecutedNode<K> : never;
+
+/** Any executed statement. */
+export type Executed = ExecutedOf<StmtKind>;
+
+/** The parse tree is JSON: a key ending in `Stmt` names a statement node of that kind. */
+function executedAt(key: string, body: unknown, site: SqlSite, context: string | undefined, topLevel: boolean): Executed {
+  return { kind: key, body, site, context, topLevel } as Executed;
 }
 
 export interface Opaque {
@@ -80,7 +93,7 @@ function visitStatement(root: Node, site: SqlSite, rootContext: string | undefin
         continue;
       }
       const body = child as Record<string, unknown>;
-      out.executed.push({ kind: key, body, site, context, topLevel: topLevel && first });
+      out.executed.push(executedAt(key, body, site, context, topLevel && first));
       first = false;
       if (STORED_NOT_RUN.has(key)) continue;
       if (key === 'ExplainStmt') {

@@ -3,38 +3,39 @@
  * `WHERE 1=1`, `WHERE true`, `WHERE id = id`, `… OR true`.
  */
 import { Node } from '../parser';
-import { Rule, where } from './rule';
+import { nodeRule, where } from './rule';
 
-export const alwaysTrueWhere: Rule = {
+export const alwaysTrueWhere = nodeRule({
   id: 'always-true-where',
   severity: 'error',
   summary: 'a WHERE or MERGE ON condition that is always true',
-  check(statement, report) {
-    if (statement.status !== 'parsed') return;
-    for (const e of statement.executed) {
-      let condition: unknown;
-      let verb: string;
-      let clause: string;
-      if (e.kind === 'UpdateStmt' || e.kind === 'DeleteStmt') {
-        condition = e.body.whereClause;
-        verb = e.kind === 'UpdateStmt' ? 'UPDATE' : 'DELETE';
-        clause = 'WHERE';
-      } else if (e.kind === 'MergeStmt') {
-        condition = e.body.joinCondition;
-        verb = 'MERGE';
-        clause = 'ON';
-      } else {
-        continue;
-      }
-      if (!condition || truth(condition as Node) !== true) continue;
-      const relation = e.body.relation as { location?: number } | undefined;
-      report({
-        span: e.site.keywordBefore(relation?.location, [verb.toLowerCase()]),
-        message: `${verb}${where(e)} has a ${clause} condition that is always true, so it affects every row.`,
-      });
-    }
+  examples: {
+    flagged: [
+      'DELETE FROM t WHERE 1=1;',
+      'UPDATE users SET emailed = false WHERE id = 5 OR true;',
+      'UPDATE t SET a = 1 WHERE id = id;',
+      'MERGE INTO t USING s ON true WHEN MATCHED THEN DELETE;',
+    ],
+    passes: [
+      'DELETE FROM t WHERE id = 1;',
+      'UPDATE t SET x = 1 WHERE a = b;',
+      'DELETE FROM t WHERE 1=1 AND id = 5;   -- a common query-builder prefix; id = 5 filters',
+      'DELETE FROM t WHERE false;',
+    ],
   },
-};
+
+  kinds: ['UpdateStmt', 'DeleteStmt', 'MergeStmt'],
+  visit(e, _ctx, report) {
+    const verb = e.kind === 'UpdateStmt' ? 'UPDATE' : e.kind === 'DeleteStmt' ? 'DELETE' : 'MERGE';
+    const condition = e.kind === 'MergeStmt' ? e.body.joinCondition : e.body.whereClause;
+    const clause = e.kind === 'MergeStmt' ? 'ON' : 'WHERE';
+    if (!condition || truth(condition as Node) !== true) return;
+    report({
+      span: e.site.keywordBefore(e.body.relation?.location, [verb.toLowerCase()]),
+      message: `${verb}${where(e)} has a ${clause} condition that is always true, so it affects every row.`,
+    });
+  },
+});
 
 type Truth = true | false | undefined;
 

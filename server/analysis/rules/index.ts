@@ -3,7 +3,8 @@ import { alwaysTrueWhere } from './always-true-where';
 import { destructiveDdl } from './destructive-ddl';
 import { missingWhere } from './missing-where';
 import { nonTransactional } from './non-transactional';
-import { Rule } from './rule';
+import { DirectiveRule, Rule } from './rule';
+import { badDirective } from './bad-directive';
 import { syntaxError } from './syntax-error';
 import { transactionControl } from './transaction-control';
 import { truncate } from './truncate';
@@ -19,3 +20,6 @@ export const RULES: readonly Rule[] = [
   nonTransactional,
   transactionControl,
 ];
+
+/** Every rule with its id, summary and examples, the directive rule included (docs, SARIF, tests). */
+export const RULE_INFO: ReadonlyArray<Rule | DirectiveRule> = [...RULES, badDirective];

@@ -2,37 +2,53 @@
  * non-transactional: statements PostgreSQL refuses inside a transaction block. The guarded run can
  * only run them alone, and they cannot be rolled back.
  */
+import { nodeAs, PgNode } from '../ast';
 import { Executed } from '../executed';
-import { Node } from '../parser';
-import { Rule, where } from './rule';
+import { nodeRule, where } from './rule';
 
-export const nonTransactional: Rule = {
+const KINDS = [
+  'IndexStmt', 'DropStmt', 'ReindexStmt', 'VacuumStmt', 'CreatedbStmt', 'DropdbStmt', 'AlterSystemStmt',
+  'CreateTableSpaceStmt', 'DropTableSpaceStmt', 'CreateSubscriptionStmt', 'DropSubscriptionStmt', 'ClusterStmt', 'DiscardStmt',
+] as const;
+
+export const nonTransactional = nodeRule({
   id: 'non-transactional',
   severity: 'warning',
   summary: 'statements that cannot run inside a transaction (CONCURRENTLY, VACUUM, CREATE DATABASE, ALTER SYSTEM…)',
-  check(statement, report) {
-    if (statement.status !== 'parsed') return;
-    for (const e of statement.executed) {
-      const what = nonTransactionalKind(e);
-      if (what) report({ span: e.site.firstWord(), message: `${what}${where(e)} cannot run inside a transaction, so it cannot be rolled back.` });
-    }
+  examples: {
+    flagged: [
+      'CREATE INDEX CONCURRENTLY users_email_idx ON users (email);',
+      'VACUUM (FULL, ANALYZE) users;',
+      'ALTER SYSTEM SET work_mem = \'64MB\';',
+    ],
+    passes: [
+      'CREATE INDEX users_email_idx ON users (email);',
+      'REINDEX TABLE users;',
+      'ANALYZE users;',
+    ],
   },
-};
 
+  kinds: KINDS,
+  visit(e, _ctx, report) {
+    const what = nonTransactionalKind(e);
+    if (what) report({ span: e.site.firstWord(), message: `${what}${where(e)} cannot run inside a transaction, so it cannot be rolled back.` });
+  },
+});
+
+/** What PostgreSQL would refuse inside a transaction block, named; undefined when it would not. */
 export function nonTransactionalKind(e: Executed): string | undefined {
-  const b = e.body;
   switch (e.kind) {
     case 'IndexStmt':
-      return b.concurrent ? 'CREATE INDEX CONCURRENTLY' : undefined;
+      return e.body.concurrent ? 'CREATE INDEX CONCURRENTLY' : undefined;
     case 'DropStmt':
-      return b.concurrent ? 'DROP INDEX CONCURRENTLY' : undefined;
+      return e.body.concurrent ? 'DROP INDEX CONCURRENTLY' : undefined;
     case 'ReindexStmt': {
-      const kind = String(b.kind ?? '');
+      const kind = e.body.kind;
       if (kind === 'REINDEX_OBJECT_DATABASE' || kind === 'REINDEX_OBJECT_SYSTEM') return 'REINDEX DATABASE/SYSTEM';
-      return hasOption(b.params, 'concurrently') ? 'REINDEX CONCURRENTLY' : undefined;
+      return hasOption(e.body.params, 'concurrently') ? 'REINDEX CONCURRENTLY' : undefined;
     }
     case 'VacuumStmt':
-      return b.is_vacuumcmd ? 'VACUUM' : undefined;
+      return e.body.is_vacuumcmd ? 'VACUUM' : undefined;
     case 'CreatedbStmt':
       return 'CREATE DATABASE';
     case 'DropdbStmt':
@@ -48,14 +64,14 @@ export function nonTransactionalKind(e: Executed): string | undefined {
     case 'DropSubscriptionStmt':
       return 'DROP SUBSCRIPTION';
     case 'ClusterStmt':
-      return b.relation ? undefined : 'CLUSTER without a table';
+      return e.body.relation ? undefined : 'CLUSTER without a table';
     case 'DiscardStmt':
-      return b.target === 'DISCARD_ALL' ? 'DISCARD ALL' : undefined;
+      return e.body.target === 'DISCARD_ALL' ? 'DISCARD ALL' : undefined;
     default:
       return undefined;
   }
 }
 
-function hasOption(params: unknown, name: string): boolean {
-  return ((params as Node[] | undefined) ?? []).some((p) => (p.DefElem as { defname?: string } | undefined)?.defname === name);
+function hasOption(params: PgNode[] | undefined, name: string): boolean {
+  return (params ?? []).some((p) => nodeAs(p, 'DefElem')?.defname === name);
 }

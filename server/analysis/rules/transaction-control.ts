@@ -2,7 +2,7 @@
  * transaction-control: BEGIN, COMMIT, ROLLBACK and the like. The guarded run owns the transaction;
  * a COMMIT in the text would make everything before it permanent before anyone confirmed it.
  */
-import { Rule, where } from './rule';
+import { nodeRule, where } from './rule';
 
 /** Savepoints nest inside the run's transaction and end nothing. */
 const ALLOWED = new Set(['TRANS_STMT_SAVEPOINT', 'TRANS_STMT_RELEASE']);
@@ -18,18 +18,28 @@ const NAMES: Record<string, string> = {
   TRANS_STMT_ROLLBACK_PREPARED: 'ROLLBACK PREPARED',
 };
 
-export const transactionControl: Rule = {
+export const transactionControl = nodeRule({
   id: 'transaction-control',
   severity: 'warning',
   summary: 'BEGIN, COMMIT, ROLLBACK, PREPARE TRANSACTION and the like: the guarded run owns the transaction',
-  check(statement, report) {
-    if (statement.status !== 'parsed') return;
-    for (const e of statement.executed) {
-      if (e.kind !== 'TransactionStmt') continue;
-      const kind = String(e.body.kind ?? '');
-      if (ALLOWED.has(kind)) continue;
-      const name = NAMES[kind] ?? 'Transaction control';
-      report({ span: e.site.firstWord(), message: `${name}${where(e)} controls the transaction, which the guarded run owns; it would end or change the transaction before you confirm.` });
-    }
+  examples: {
+    flagged: [
+      'BEGIN;',
+      'COMMIT;',
+      'PREPARE TRANSACTION \'fix-1\';',
+    ],
+    passes: [
+      'SAVEPOINT before_fix;',
+      'RELEASE SAVEPOINT before_fix;',
+      'SET TRANSACTION ISOLATION LEVEL REPEATABLE READ;',
+    ],
   },
-};
+
+  kinds: ['TransactionStmt'],
+  visit(e, _ctx, report) {
+    const kind = String(e.body.kind ?? '');
+    if (ALLOWED.has(kind)) return;
+    const name = NAMES[kind] ?? 'Transaction control';
+    report({ span: e.site.firstWord(), message: `${name}${where(e)} controls the transaction, which the guarded run owns; it would end or change the transaction before you confirm.` });
+  },
+});

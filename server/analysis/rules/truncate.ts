@@ -1,21 +1,29 @@
 /** truncate: TRUNCATE empties whole tables, and fires no DELETE triggers. */
-import { Rule, where } from './rule';
+import { nodeAs } from '../ast';
+import { nodeRule, where } from './rule';
 
-export const truncate: Rule = {
+export const truncate = nodeRule({
   id: 'truncate',
   severity: 'error',
   summary: 'TRUNCATE',
-  check(statement, report) {
-    if (statement.status !== 'parsed') return;
-    for (const e of statement.executed) {
-      if (e.kind !== 'TruncateStmt') continue;
-      const relations = (e.body.relations as Array<{ RangeVar?: { relname?: string; location?: number } }> | undefined) ?? [];
-      const names = relations.map((r) => r.RangeVar?.relname).filter(Boolean).join(', ');
-      const cascade = e.body.behavior === 'DROP_CASCADE' ? ', and CASCADE empties every table that references them' : '';
-      report({
-        span: e.site.keywordBefore(relations[0]?.RangeVar?.location, ['truncate']),
-        message: `TRUNCATE${where(e)} removes every row of ${names || 'the table'}${cascade}.`,
-      });
-    }
+  examples: {
+    flagged: [
+      'TRUNCATE orders, order_lines CASCADE;',
+      'DO $$ BEGIN TRUNCATE t; END $$;',
+    ],
+    passes: [
+      'SELECT \'TRUNCATE t\';                             -- a string',
+    ],
   },
-};
+
+  kinds: ['TruncateStmt'],
+  visit(e, _ctx, report) {
+    const relations = (e.body.relations ?? []).map((r) => nodeAs(r, 'RangeVar'));
+    const names = relations.map((r) => r?.relname).filter(Boolean).join(', ');
+    const cascade = e.body.behavior === 'DROP_CASCADE' ? ', and CASCADE empties every table that references them' : '';
+    report({
+      span: e.site.keywordBefore(relations[0]?.location, ['truncate']),
+      message: `TRUNCATE${where(e)} removes every row of ${names || 'the table'}${cascade}.`,
+    });
+  },
+});

@@ -6,15 +6,12 @@
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { KNOWN_RULES } from '../../analysis/analyze';
-import { RULES } from '../../analysis/rules';
-import { RuleId, Severity } from '../../analysis/types';
+import { RULE_INFO } from '../../analysis/rules';
+import { Severity } from '../../analysis/types';
 import { FileReport } from './report';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
-const EXTRA_RULES: Array<{ id: RuleId; severity: Severity; summary: string }> = [
-  { id: 'bad-directive', severity: 'warning', summary: 'a safe-sql directive comment that is malformed or misplaced, and therefore ignored' },
-];
 
 type Level = 'error' | 'warning' | 'note';
 
@@ -23,7 +20,7 @@ function level(severity: Severity): Level {
 }
 
 export function formatSarif(reports: readonly FileReport[], version: string): string {
-  const rules = [...RULES.map((r) => ({ id: r.id, severity: r.severity as Severity, summary: r.summary })), ...EXTRA_RULES]
+  const rules = RULE_INFO.map((r) => ({ id: r.id, severity: r.severity as Severity, summary: r.summary }))
     .filter((r) => KNOWN_RULES.includes(r.id));
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const results = [];

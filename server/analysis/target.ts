@@ -1,0 +1,52 @@
+/**
+ * The target of a data-changing statement as the rules see it: the relation UPDATE, DELETE or
+ * MERGE changes, the name its rows go by (alias, else the table name), and the other relations
+ * in the statement's own FROM, USING or MERGE source. Names are as PostgreSQL folds them.
+ */
+import { nodeAs, PgNode } from './ast';
+import { Executed } from './executed';
+
+export interface Target {
+  schema: string | undefined;
+  table: string;
+  /** The name the target's rows go by in the statement: its alias, else the table name. */
+  refName: string;
+  /** Byte offset of the target relation in the parsed text. */
+  location: number | undefined;
+  /** FROM (UPDATE), USING (DELETE) or the MERGE source: the items joined to the target. */
+  joined: readonly PgNode[];
+  /** The condition that decides which target rows change: WHERE, or MERGE's ON. */
+  condition: PgNode | undefined;
+}
+
+export function targetOf(e: Executed): Target | undefined {
+  switch (e.kind) {
+    case 'UpdateStmt':
+      return make(e.body.relation, e.body.fromClause ?? [], e.body.whereClause);
+    case 'DeleteStmt':
+      return make(e.body.relation, e.body.usingClause ?? [], e.body.whereClause);
+    case 'MergeStmt':
+      return make(e.body.relation, e.body.sourceRelation ? [e.body.sourceRelation] : [], e.body.joinCondition);
+    default:
+      return undefined;
+  }
+}
+
+function make(relation: { schemaname?: string; relname?: string; alias?: { aliasname?: string }; location?: number } | undefined, joined: PgNode[], condition: PgNode | undefined): Target | undefined {
+  if (!relation?.relname) return undefined;
+  return {
+    schema: relation.schemaname,
+    table: relation.relname,
+    refName: relation.alias?.aliasname ?? relation.relname,
+    location: relation.location,
+    joined,
+    condition,
+  };
+}
+
+/** The name an item of FROM/USING goes by (alias, else relation name), when it has one. */
+export function refNameOf(item: PgNode): string | undefined {
+  const rv = nodeAs(item, 'RangeVar');
+  if (rv) return rv.alias?.aliasname ?? rv.relname;
+  return nodeAs(item, 'RangeSubselect')?.alias?.aliasname ?? nodeAs(item, 'RangeFunction')?.alias?.aliasname ?? nodeAs(item, 'JoinExpr')?.alias?.aliasname;
+}
