@@ -29,8 +29,13 @@ export function bindingParams(uri: string, binding: Binding): DocumentBindingPar
   return params;
 }
 
+/** How long a code-lens request waits for the analysis of the version it was asked about. */
+const CURRENT_WAIT_MS = 5_000;
+
 export class DocumentBindings {
   private readonly documents = new Map<string, AnalysedDocument>();
+  /** Requests waiting for a document's analysis to reach a version. */
+  private readonly waiting = new Map<string, Array<{ version: number; done: () => void }>>();
   /** The last binding sent per document, as JSON, so only changes are sent. */
   private readonly sent = new Map<string, string>();
 
@@ -42,6 +47,7 @@ export class DocumentBindings {
 
   analysed(document: AnalysedDocument): void {
     this.documents.set(document.uri, document);
+    this.wake(document.uri, document.version);
     const params = bindingParams(document.uri, document.binding);
     const json = JSON.stringify(params);
     if (this.sent.get(document.uri) === json) return;
@@ -54,8 +60,41 @@ export class DocumentBindings {
     return this.documents.get(uri);
   }
 
+  /**
+   * The analysis of `version` or newer, waiting (a bounded time) for it. Code lenses drawn from an
+   * older analysis would show the old statements' estimates, or no production banner yet.
+   */
+  async current(uri: string, version: number | undefined): Promise<AnalysedDocument | undefined> {
+    const known = this.documents.get(uri);
+    // Asked before the document's didOpen was read: wait for its first analysis.
+    const wanted = version ?? (known ? undefined : 0);
+    if (wanted === undefined || (known && known.version >= wanted)) return known;
+    version = wanted;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, CURRENT_WAIT_MS);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      const list = this.waiting.get(uri) ?? [];
+      list.push({ version, done });
+      this.waiting.set(uri, list);
+    });
+    return this.documents.get(uri);
+  }
+
   forget(uri: string): void {
     this.documents.delete(uri);
     this.sent.delete(uri);
+    this.wake(uri, Number.POSITIVE_INFINITY);
+  }
+
+  private wake(uri: string, version: number): void {
+    const list = this.waiting.get(uri);
+    if (!list) return;
+    const still = list.filter((w) => w.version > version);
+    for (const w of list) if (w.version <= version) w.done();
+    if (still.length > 0) this.waiting.set(uri, still);
+    else this.waiting.delete(uri);
   }
 }

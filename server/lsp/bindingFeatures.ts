@@ -25,7 +25,8 @@ export interface BindingFeatures {
   dispose(): Promise<void>;
 }
 
-export function installBindingFeatures(connection: Connection, settings: SettingsStore, credentials: Credentials, log: Log): BindingFeatures {
+/** `openVersion(uri)`: the version of the open document, whose analysis a code-lens request waits for. */
+export function installBindingFeatures(connection: Connection, settings: SettingsStore, credentials: Credentials, log: Log, openVersion: (uri: string) => number | undefined): BindingFeatures {
   let canRefresh = false;
   let refreshQueued = false;
   // Estimates arrive one by one; the editor is asked to redraw once per turn of the event loop.
@@ -40,7 +41,13 @@ export function installBindingFeatures(connection: Connection, settings: Setting
   const bindings = new DocumentBindings(connection, refresh);
   const estimator = new Estimator({ password: (profile) => credentials.password(profile, false), onEstimate: refresh, log });
 
-  connection.onCodeLens(guard(log, 'codeLens', [], (params: CodeLensParams) => codeLenses(bindings.get(params.textDocument.uri), (p, s) => estimator.peek(p, s))));
+  connection.onCodeLens(
+    guard(log, 'codeLens', [], async (params: CodeLensParams) => {
+      const uri = params.textDocument.uri;
+      const doc = await bindings.current(uri, openVersion(uri));
+      return codeLenses(doc, (p, s) => estimator.peek(p, s));
+    }),
+  );
   connection.onRequest(
     TestConnectionRequest.type,
     guard(log, 'testConnection', { ok: false as const, reason: 'the test failed inside Safe SQL; see the Safe SQL output' }, (params) => testConnection(params, connection, settings, credentials)),

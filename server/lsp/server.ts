@@ -40,7 +40,7 @@ export function startServer(connection: Connection): Promise<void> {
   const documents = new TextDocuments(TextDocument);
   const settings = new SettingsStore(connection, false);
   const workspace = new WorkspaceFolders();
-  const bindingFeatures = installBindingFeatures(connection, settings, credentials, log);
+  const bindingFeatures = installBindingFeatures(connection, settings, credentials, log, (uri) => documents.get(uri)?.version);
   const validator = new Validator(connection, documents, settings, parserReady, log, workspace, bindingFeatures.analysed);
   // A client that goes away mid-run: its confirm request fails and the engine rolls back (the server's idle timeout too).
   new GuardedRuns({ connection, documents, settings, workspace, credentials, parserReady, log }).register();

@@ -52,4 +52,16 @@ describe('protocol: document bindings and code lenses', function () {
     const devLenses = await client.connection.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: dev } });
     assert.deepEqual(devLenses.map((l) => l.command?.title), ['▶ Run guarded']);
   });
+
+  it('asked for lenses in the same breath as didOpen or didChange, answers from that version (banner on open, no stale lens)', async () => {
+    client = await startClient({ settings: () => ({ connections, documentConnections: { '**/prod/**': 'prod-main' } }) });
+    const prod = fileUri('prod', 'd.sql');
+    // No wait for diagnostics: the request races the analysis, as a freshly opened editor's does.
+    void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: prod, languageId: 'sql', version: 1, text: 'SELECT 1;' } });
+    const lenses = await client.connection.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: prod } });
+    assert.equal(lenses[0]?.command?.title, 'PRODUCTION · prod-main · shop@db.example.com');
+    void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: prod, version: 2 }, contentChanges: [{ text: 'SELECT 1;\nSELECT 2;' }] });
+    const after = await client.connection.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: prod } });
+    assert.deepEqual(after.map((l) => l.range.start.line), [0, 0, 1]);
+  });
 });
