@@ -8,6 +8,7 @@ Commands:
   check [PATH|-]...   Analyse SQL files (default environment: production)
   run [FILE|-]        Run SQL guarded: one transaction, real row counts, commit only when confirmed
   lsp --stdio         Start the language server on stdin/stdout
+  mcp --stdio         Serve the guard to agents over the Model Context Protocol
 
 Run 'safe-sql <command> --help' for a command's options.
 `;
@@ -19,6 +20,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./check.js')).checkCommand,
   run: async () => (await import('./run.js')).runCommand,
   lsp: async () => (await import('./lsp.js')).lspCommand,
+  // A bundle of its own (dist/mcp.js): the MCP SDK would slow every other command's start-up.
+  mcp: async () => (require(`${__dirname}/mcp.js`) as typeof import('./mcp')).mcpCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -69,6 +69,7 @@ export async function runGuarded(req: RunRequest, hooks: RunHooks): Promise<RunR
       await appendAudit(req.auditLogPath, {
         ts: new Date().toISOString(),
         client: req.client,
+        ...(req.tool ? { tool: req.tool } : {}),
         connection: state.label,
         environment: req.environment,
         user: osUser(),

@@ -11,12 +11,17 @@ export interface RowRange {
   max: number;
 }
 
+/** Who asked for the run, for the audit record: a person's CLI or editor, or an agent's tool call. */
+export type RunClient = 'cli' | 'vscode' | 'vscode-lm' | `mcp:${string}`;
+
 export interface RunRequest {
   /** The exact text that will run. It is analysed again here, whatever the caller showed. */
   text: string;
   environment: Environment;
   connection: ConnectionTarget;
-  client: 'cli' | 'vscode';
+  client: RunClient;
+  /** The agent tool that asked for the run (`run_sql`, `safe-sql_run`…), for the audit record. */
+  tool?: string;
   /** Expected total rows for the whole run (`--expect-rows`). */
   expectRows?: RowRange;
   statementTimeoutMs?: number;
