@@ -20,7 +20,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./check.js')).checkCommand,
   run: async () => (await import('./run.js')).runCommand,
   lsp: async () => (await import('./lsp.js')).lspCommand,
-  // A bundle of its own (dist/mcp.js): the MCP SDK would slow every other command's start-up.
+  // A bundle of its own (dist/mcp.js), loaded by path so esbuild leaves it out of cli.js: the
+  // MCP SDK would slow every other command's start-up.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   mcp: async () => (require(`${__dirname}/mcp.js`) as typeof import('./mcp')).mcpCommand,
 };
 
