@@ -36,6 +36,8 @@ export interface RunGuardedParams {
   range?: Range;
   /** The audit log when the `safeSql.auditLogPath` setting is empty: the extension's global storage. */
   defaultAuditLogPath?: string;
+  /** Set when a language-model tool asked for the run: its name, for the audit record (client `vscode-lm`). */
+  agentTool?: string;
 }
 
 export interface RunStatementView {
@@ -170,4 +172,39 @@ export type TestConnectionResult = { ok: true; serverVersion: string; roundTripM
 export const TestConnectionRequest = {
   method: 'safeSql/testConnection',
   type: new RequestType<{ connection: string; uri?: string }, TestConnectionResult, void>('safeSql/testConnection'),
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Language-model tools.
+
+export interface CheckSqlParams {
+  text: string;
+  /** A document whose binding (globs, directive, selection) applies. */
+  uri?: string;
+  /** A connection by name; with `uri` too, the stricter environment wins. */
+  connection?: string;
+}
+
+export interface CheckSqlFinding {
+  rule: string;
+  severity: 'error' | 'warning' | 'information';
+  message: string;
+  /** 1-based. */
+  line: number;
+  column: number;
+}
+
+export interface CheckSqlResult {
+  environment: RunEnvironment;
+  /** The connection the SQL would run on; absent when none is bound or the name is unknown. */
+  connection?: string;
+  /** Why this environment: globs, directive, selection or default. */
+  sources: string[];
+  findings: CheckSqlFinding[];
+}
+
+/** Sent by the client (a language-model tool): analyse SQL text, graded for the environment it would run in. */
+export const CheckSqlRequest = {
+  method: 'safeSql/checkSql',
+  type: new RequestType<CheckSqlParams, CheckSqlResult, void>('safeSql/checkSql'),
 } as const;

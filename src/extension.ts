@@ -5,6 +5,7 @@ import { createClient, CLIENT_NAME } from './client';
 import { ClientHolder, registerCommands } from './commands';
 import { Connections, registerConnections } from './connections';
 import { Passwords } from './secrets';
+import { registerTools } from './lm/tools';
 import { registerRunCommands } from './run/runCommands';
 import { RunSession } from './run/session';
 import { CredentialsRequest } from '../server/protocol';
@@ -66,6 +67,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   connections = registerConnections(context, holder);
   runSession = new RunSession(context.globalStorageUri);
   registerRunCommands(context, holder, runSession);
+  registerTools(context, holder, runSession);
   await holder.start();
 }
 

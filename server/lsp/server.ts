@@ -17,10 +17,12 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadParser } from '../analysis/parser';
 import { installBindingFeatures } from './bindingFeatures';
+import { checkSql } from './checkSql';
 import { codeActions } from './codeActions';
 import { Credentials } from './credentials';
 import { describeError, guard, installProcessGuards } from './guard';
 import { keepHeapSmall } from './memory';
+import { CheckSqlRequest } from '../protocol';
 import { GuardedRuns } from './run/guardedRuns';
 import { SettingsStore } from './settings';
 import { Validator } from './validation';
@@ -96,6 +98,10 @@ export function startServer(connection: Connection): Promise<void> {
     }),
   );
 
+  connection.onRequest(CheckSqlRequest.type, async (params) => {
+    await parserReady;
+    return checkSql(params, settings, workspace);
+  });
   connection.onCodeAction(guard(log, 'codeAction', [], (params) => codeActions(params, documents.get(params.textDocument.uri))));
 
   connection.onShutdown(() => bindingFeatures.dispose());
