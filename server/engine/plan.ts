@@ -3,6 +3,7 @@
  * how: read-only or not, whether it is one statement that cannot run in a transaction, and whether
  * the confirmation must be typed because a finding was suppressed.
  */
+import { grade } from '../analysis/grade';
 import { Analyzer } from '../analysis/analyze';
 import { LineIndex } from '../analysis/lines';
 import { Executed } from '../analysis/executed';
@@ -37,7 +38,8 @@ let shared: Analyzer | undefined;
 
 export async function planRun(text: string, environment: Environment, readOnlyConnection: boolean, analyzer?: Analyzer): Promise<Plan> {
   await loadParser();
-  const analysis = (analyzer ?? (shared ??= new Analyzer())).analyze(text, { environment });
+  const analysis = (analyzer ?? (shared ??= new Analyzer())).analyze(text);
+  const findings = grade(analysis.findings, environment);
   const lines = new LineIndex(text);
   // 1-based, as people and compilers count.
   const position = (offset: number) => {
@@ -53,13 +55,13 @@ export async function planRun(text: string, environment: Environment, readOnlyCo
   if (statements.length === 0) return { ok: false, empty: true, reason: 'there is no SQL statement to run' };
 
   const list = (fs: Finding[]) => fs.map((f) => `  ${where(f).line}:${where(f).column} ${f.rule}: ${f.message}`).join('\n');
-  const control = analysis.findings.filter((f) => f.rule === 'transaction-control');
+  const control = findings.filter((f) => f.rule === 'transaction-control');
   if (control.length > 0) return { ok: false, empty: false, reason: `the run owns the transaction, so transaction control is not allowed:\n${list(control)}` };
   if (environment === 'production') {
-    const errors = analysis.findings.filter((f) => f.severity === 'error');
+    const errors = findings.filter((f) => f.severity === 'error');
     if (errors.length > 0) return { ok: false, empty: false, reason: `on production, ${errors.length} finding${errors.length === 1 ? '' : 's'} of error severity:\n${list(errors)}` };
   }
-  const nonTx = analysis.findings.filter((f) => f.rule === 'non-transactional');
+  const nonTx = findings.filter((f) => f.rule === 'non-transactional');
   if (nonTx.length > 0 && statements.length > 1) {
     return { ok: false, empty: false, reason: `a statement that cannot run in a transaction may only run alone, not inside a script of ${statements.length} statements:\n${list(nonTx)}` };
   }
@@ -68,7 +70,7 @@ export async function planRun(text: string, environment: Environment, readOnlyCo
     const writes = statements.filter((s) => !s.read).map((s) => `  ${s.line}: ${firstLine(s.text)}`).join('\n');
     return { ok: false, empty: false, reason: `the connection is read-only and these statements may write:\n${writes}` };
   }
-  const suppressed = analysis.findings.filter((f) => f.suppressedBecause !== undefined).map((f) => `${where(f).line}:${where(f).column} ${f.rule} (ignored: ${f.suppressedBecause})`);
+  const suppressed = findings.filter((f) => f.suppressedBecause !== undefined).map((f) => `${where(f).line}:${where(f).column} ${f.rule} (ignored: ${f.suppressedBecause})`);
   const plan: Plan = { ok: true, statements, readOnly, suppressed };
   if (nonTx.length > 0) plan.nonTransactional = nonTx[0].message;
   return plan;

@@ -3,6 +3,7 @@
  * of the connection it names or of the document it belongs to (the stricter one wins).
  */
 import { Analyzer } from '../analysis/analyze';
+import { grade } from '../analysis/grade';
 import { LineIndex } from '../analysis/lines';
 import { resolveBinding } from '../config/settings';
 import { CheckSqlParams, CheckSqlResult } from '../protocol';
@@ -17,15 +18,13 @@ export async function checkSql(params: CheckSqlParams, settings: SettingsStore, 
   const uri = typeof params.uri === 'string' ? params.uri : undefined;
   const named = typeof params.connection === 'string' && params.connection ? params.connection : undefined;
   const s = await settings.get(uri ?? NO_DOCUMENT);
-  const analyzer = new Analyzer();
-  const first = analyzer.analyze(params.text, { environment: 'production' });
-  const binding = resolveBinding(s, uri ? workspace.globPath(uri) : undefined, first.connectionDirective, named ?? (uri ? s.selectedConnection : undefined));
-  const graded = binding.environment === 'production' ? first : new Analyzer().analyze(params.text, { environment: binding.environment });
+  const analysis = new Analyzer().analyze(params.text);
+  const binding = resolveBinding(s, uri ? workspace.globPath(uri) : undefined, analysis.connectionDirective, named ?? (uri ? s.selectedConnection : undefined));
   const lines = new LineIndex(params.text);
   const result: CheckSqlResult = {
     environment: binding.environment,
     sources: binding.sources,
-    findings: graded.findings.map((f) => {
+    findings: grade(analysis.findings, binding.environment).map((f) => {
       const at = lines.position(f.span.start);
       return { rule: f.rule, severity: f.severity, message: f.message, line: at.line + 1, column: at.character + 1 };
     }),

@@ -6,6 +6,7 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { Analyzer } from '../analysis/analyze';
+import { grade } from '../analysis/grade';
 import { defaultAuditPath, runGuarded } from '../engine';
 import { ConfirmSummary, Decision, RunRequest } from '../engine/types';
 import { findingsData } from './findings';
@@ -50,8 +51,8 @@ export function createMcpServer(options: McpOptions, version: string): McpServer
       annotations: { readOnlyHint: true },
     },
     ({ sql }) => {
-      const analysis = new Analyzer().analyze(sql, { environment: options.env });
-      const data = { environment: options.env, findings: findingsData(sql, analysis.findings) };
+      const analysis = new Analyzer().analyze(sql);
+      const data = { environment: options.env, findings: findingsData(sql, grade(analysis.findings, options.env)) };
       return { content: [{ type: 'text' as const, text: JSON.stringify(data) }], structuredContent: data };
     },
   );
