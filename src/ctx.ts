@@ -13,8 +13,8 @@ import { registerTools } from './lm/tools';
 import { registerRunCommands } from './run/runCommands';
 import { RunSession } from './run/session';
 import { Passwords } from './secrets';
-import { CredentialsRequest } from '../server/protocol';
-import { newChannelKey } from '../server/secretChannel';
+import { CredentialsRequest } from '../shared/protocol';
+import { newChannelKey } from '../shared/secretChannel';
 
 export class Ctx implements ConnectionsHolder {
   client: LanguageClient | undefined;

@@ -16,7 +16,7 @@ import { runRule, StatementAnalysis } from './rules/rule';
 import { SqlSite } from './site';
 import { StatementSlice } from './split';
 import { Environment, Finding, RuleId, Span } from './types';
-import { formatCount } from './count';
+import { formatCount } from '../../shared/labels';
 import { gradeSeverity } from './grade';
 
 export interface AnalysisLimits {

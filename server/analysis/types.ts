@@ -1,7 +1,7 @@
 /** Types shared by the analysis. Pure data: no LSP, no vscode, no I/O. */
 
-export type Environment = 'production' | 'staging' | 'development';
-export const ENVIRONMENTS: readonly Environment[] = ['production', 'staging', 'development'];
+export { ENVIRONMENTS } from '../../shared/settings';
+export type { Environment } from '../../shared/settings';
 
 export type Severity = 'error' | 'warning' | 'information';
 

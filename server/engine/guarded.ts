@@ -12,7 +12,7 @@ import { Plan, planRun } from './plan';
 import { begin, executeStatements, setSessionTimeouts, StatementFailure } from './transaction';
 import { Ending, Outcome, RunHooks, RunRequest, RunResult, StatementResult } from './types';
 import { Client } from 'pg';
-import { formatCount } from '../analysis/count';
+import { formatCount } from '../../shared/labels';
 
 const OUTCOMES: Record<Ending, Outcome> = {
   committed: 'committed',

@@ -6,7 +6,7 @@
 import { Connection } from 'vscode-languageserver/node';
 import { DocumentAnalysis } from '../analysis/analyze';
 import { Binding } from '../config/settings';
-import { DocumentBindingNotification, DocumentBindingParams } from '../protocol';
+import { DocumentBindingNotification, DocumentBindingParams } from '../../shared/protocol';
 
 export interface AnalysedDocument {
   uri: string;

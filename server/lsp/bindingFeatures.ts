@@ -7,7 +7,7 @@ import { CodeLensParams, CodeLensRefreshRequest, Connection } from 'vscode-langu
 import { DocumentAnalysis } from '../analysis/analyze';
 import { Binding } from '../config/settings';
 import { Estimator } from '../engine/estimate';
-import { TestConnectionRequest } from '../protocol';
+import { TestConnectionRequest } from '../../shared/protocol';
 import { DocumentBindings } from './binding';
 import { codeLenses } from './codeLens';
 import { Credentials } from './credentials';

@@ -6,7 +6,7 @@ import { Analyzer } from '../analysis/analyze';
 import { grade } from '../analysis/grade';
 import { LineIndex } from '../analysis/lines';
 import { resolveBinding } from '../config/settings';
-import { CheckSqlParams, CheckSqlResult } from '../protocol';
+import { CheckSqlParams, CheckSqlResult } from '../../shared/protocol';
 import { SettingsStore } from './settings';
 import { WorkspaceFolders } from './workspace';
 

@@ -5,7 +5,7 @@
  */
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, Position, TextEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { PLACE_CURSOR_COMMAND, PlaceCursorArguments } from '../protocol';
+import { DocumentPositionArgs, SERVER_COMMANDS } from '../../shared/commands';
 import { findingData, FindingData } from './diagnostics';
 
 export function codeActions(params: CodeActionParams, document: TextDocument | undefined): CodeAction[] {
@@ -53,13 +53,13 @@ function suppress(document: TextDocument, diagnostic: Diagnostic, data: FindingD
 }
 
 function quickFix(title: string, document: TextDocument, diagnostic: Diagnostic, edit: TextEdit, cursor: Position, preferred: boolean): CodeAction {
-  const args: PlaceCursorArguments = [document.uri, cursor];
+  const args: DocumentPositionArgs = [document.uri, cursor];
   return {
     title,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     isPreferred: preferred,
     edit: { changes: { [document.uri]: [edit] } },
-    command: { title: 'Place the cursor', command: PLACE_CURSOR_COMMAND, arguments: args },
+    command: { title: 'Place the cursor', command: SERVER_COMMANDS.placeCursor, arguments: args },
   };
 }

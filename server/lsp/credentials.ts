@@ -6,8 +6,8 @@
 import { Connection } from 'vscode-languageserver/node';
 import { ConnectionProfile } from '../config/settings';
 import { passwordFromEnvironment } from '../engine/pgpass';
-import { CredentialsRequest } from '../protocol';
-import { CHANNEL_KEY_ENV, unseal } from '../secretChannel';
+import { CredentialsRequest } from '../../shared/protocol';
+import { CHANNEL_KEY_ENV, unseal } from '../../shared/secretChannel';
 
 export class Credentials {
   private readonly key: string | undefined;

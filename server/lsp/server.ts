@@ -22,11 +22,12 @@ import { codeActions } from './codeActions';
 import { Credentials } from './credentials';
 import { describeError, guard, installProcessGuards } from './guard';
 import { keepHeapSmall } from './memory';
-import { CheckSqlRequest } from '../protocol';
+import { CheckSqlRequest } from '../../shared/protocol';
 import { GuardedRuns } from './run/guardedRuns';
 import { SettingsStore } from './settings';
 import { Validator } from './validation';
 import { WorkspaceFolders } from './workspace';
+import { SETTINGS_SECTION } from '../../shared/settings';
 
 /** Starts serving on the connection. Resolves when the client sends `exit`. */
 export function startServer(connection: Connection): Promise<void> {
@@ -71,7 +72,7 @@ export function startServer(connection: Connection): Promise<void> {
 
   connection.onInitialized(
     guard(log, 'initialized', undefined, async () => {
-      if (registerConfigurationChanges) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'safeSql' });
+      if (registerConfigurationChanges) await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
       if (watchFolders) {
         connection.workspace.onDidChangeWorkspaceFolders((event: WorkspaceFoldersChangeEvent) => {
           workspace.change(event.added.map((f: WorkspaceFolder) => f.uri), event.removed.map((f: WorkspaceFolder) => f.uri));

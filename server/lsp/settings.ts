@@ -8,8 +8,9 @@
  */
 import { Connection } from 'vscode-languageserver/node';
 import { DEFAULT_SETTINGS, readSettings, SafeSqlSettings } from '../config/settings';
+import { SETTINGS_SECTION } from '../../shared/settings';
 
-export const SETTINGS_SECTION = 'safeSql';
+export { SETTINGS_SECTION };
 
 export class SettingsStore {
   private readonly perDocument = new Map<string, Promise<SafeSqlSettings>>();

@@ -6,7 +6,7 @@
 import { Connection } from 'vscode-languageserver/node';
 import { readSettings, SafeSqlSettings } from '../config/settings';
 import { probeConnection } from '../engine/probe';
-import { TestConnectionResult } from '../protocol';
+import { TestConnectionResult } from '../../shared/protocol';
 import { Credentials } from './credentials';
 import { SETTINGS_SECTION, SettingsStore } from './settings';
 

@@ -3,10 +3,10 @@
  * workspace or folder settings) and the guided input that builds one. Never a password.
  */
 import * as vscode from 'vscode';
-import { ConnectionProfile } from '../../server/config/settings';
+import { SETTINGS_SECTION, ConnectionProfile } from '../../shared/settings';
 
 export type Target = 'workspace' | 'user';
-const SECTION = 'safeSql';
+const SECTION = SETTINGS_SECTION;
 const KEY = 'connections';
 
 function config(scope?: vscode.Uri): vscode.WorkspaceConfiguration {

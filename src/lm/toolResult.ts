@@ -2,7 +2,7 @@
  * What a language-model tool tells the agent: plainly what happened, then the data, bounded in
  * rows and bytes. Rows are data, quoted inside JSON, never prose the model could take as instructions.
  */
-import { CheckSqlResult, RunGuardedResult } from '../../server/protocol';
+import { CheckSqlResult, RunGuardedResult } from '../../shared/protocol';
 
 const MAX_ROWS = 20;
 const MAX_VALUE_CHARS = 200;

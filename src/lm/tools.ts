@@ -4,7 +4,7 @@
  * Both go through the language server, so an agent meets exactly the guard a person does.
  */
 import * as vscode from 'vscode';
-import { CheckSqlParams, CheckSqlRequest } from '../../server/protocol';
+import { CheckSqlParams, CheckSqlRequest } from '../../shared/protocol';
 import { ClientHolder } from '../commands';
 import { RunSession } from '../run/session';
 import { checkSummary, runSummary } from './toolResult';

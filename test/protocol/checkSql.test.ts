@@ -1,6 +1,6 @@
 /** safeSql/checkSql (for language-model tools) over the real protocol: graded for the named connection. */
 import * as assert from 'node:assert/strict';
-import { CheckSqlRequest } from '../../server/protocol';
+import { CheckSqlRequest } from '../../shared/protocol';
 import { fileUri, startClient, TestClient } from './client';
 
 describe('protocol: checkSql', function () {

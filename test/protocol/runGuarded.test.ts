@@ -21,8 +21,8 @@ import {
   RunGuardedResult,
   RunStateNotification,
   RunStateParams,
-} from '../../server/protocol';
-import { CHANNEL_KEY_ENV, newChannelKey, seal } from '../../server/secretChannel';
+} from '../../shared/protocol';
+import { CHANNEL_KEY_ENV, newChannelKey, seal } from '../../shared/secretChannel';
 import { acquirePostgres, releasePostgres, TestPostgres } from '../support/postgres';
 import { fileUri, TestClient } from './client';
 

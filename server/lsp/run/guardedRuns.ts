@@ -19,7 +19,7 @@ import {
   RunGuardedResult,
   RunStateNotification,
   RunStateParams,
-} from '../../protocol';
+} from '../../../shared/protocol';
 import { Credentials } from '../credentials';
 import { describeError, guard, Log } from '../guard';
 import { SettingsStore } from '../settings';

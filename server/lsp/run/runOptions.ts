@@ -6,6 +6,7 @@
 import { Connection } from 'vscode-languageserver/node';
 import { ConnectionProfile } from '../../config/settings';
 import { defaultAuditPath, parseDuration } from '../../engine';
+import { SETTINGS_SECTION } from '../../../shared/settings';
 
 export const DEFAULT_CONFIRM_TIMEOUT_S = 120;
 
@@ -18,7 +19,7 @@ export interface RunOptions {
 export async function readRunOptions(connection: Connection, uri: string, clientAuditPath: string | undefined): Promise<RunOptions> {
   let raw: Record<string, unknown> = {};
   try {
-    const section: unknown = await connection.workspace.getConfiguration({ scopeUri: uri, section: 'safeSql' });
+    const section: unknown = await connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION });
     if (section && typeof section === 'object') raw = section as Record<string, unknown>;
   } catch {
     // A client that cannot be asked gets the defaults.

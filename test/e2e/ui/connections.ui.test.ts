@@ -38,7 +38,7 @@ describe('the connection in the status bar and the banner', () => {
 
     const item = page.locator('.statusbar-item', { hasText: 'PRODUCTION · prod-main' });
     await item.waitFor();
-    const banner = page.locator('.editor-group-container.active .codelens-decoration', { hasText: 'PRODUCTION · prod-main · shop@db.example.com' });
+    const banner = page.locator('.editor-group-container.active .codelens-decoration', { hasText: 'PRODUCTION · prod-main · app@db.example.com/shop' });
     await banner.waitFor();
     await page.locator('.editor-group-container.active .codelens-decoration', { hasText: '▶ Run guarded' }).first().waitFor();
     const prodLook = await item.evaluate(look);

@@ -85,7 +85,7 @@ describe('the connection selected in the editor', () => {
 describe('code lens titles', () => {
   it('the production banner names the connection and where it points', () => {
     const prod = resolveBinding(settings, 'prod/a.sql', undefined);
-    assert.equal(bannerTitle(prod), 'PRODUCTION · prod-main · shop@db.example.com');
+    assert.equal(bannerTitle(prod), 'PRODUCTION · prod-main · db.example.com/shop');
     const readOnly = resolveBinding({ ...settings, connections: [{ name: 'ro', environment: 'production', host: 'h', port: 6543, readOnly: true }] }, 'x', 'ro');
     assert.equal(bannerTitle(readOnly), 'PRODUCTION · ro · h:6543 · read-only');
     assert.equal(bannerTitle(resolveBinding(settings, 'x', 'nope')), 'PRODUCTION · unknown connection "nope"');

@@ -7,15 +7,7 @@
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { Position, Range } from 'vscode-languageserver-protocol';
 
-/**
- * Command `safeSql.placeCursor`, sent by the server as the `command` of a quick fix and
- * executed by the client after the fix's edit is applied: it moves the cursor to where the user
- * types next (the WHERE condition, or the reason of a suppression).
- */
-export const PLACE_CURSOR_COMMAND = 'safeSql.placeCursor';
-
-/** Arguments of {@link PLACE_CURSOR_COMMAND}: the document URI and the position (after the edit). */
-export type PlaceCursorArguments = [uri: string, position: Position];
+// The commands the server sends inside lenses and quick fixes are in commands.ts.
 
 // ---------------------------------------------------------------------------------------------
 // Guarded execution (the engine runs in the server; the client shows and asks).
