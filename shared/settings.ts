@@ -40,12 +40,18 @@ export interface SafeSqlSettings {
    * it to the document's configuration). One more binding source: it never lowers the environment.
    */
   selectedConnection?: string;
+  /** Seconds a guarded run waits for confirmation before it rolls back (`safeSql.confirmTimeout`). */
+  confirmTimeout: number;
+  /** Where audit records go (`safeSql.auditLogPath`); empty: the client's default. */
+  auditLogPath: string;
 }
 
 export const DEFAULT_SETTINGS: SafeSqlSettings = {
   connections: [],
   documentConnections: {},
   defaultEnvironment: 'development',
+  confirmTimeout: 120,
+  auditLogPath: '',
 };
 
 export interface SettingsProblem {
@@ -95,7 +101,18 @@ export function readSettings(raw: unknown, fallbackEnvironment: Environment = DE
       defaultEnvironment = 'production';
     }
   }
-  const settings: SafeSqlSettings = { connections, documentConnections, defaultEnvironment };
+  let confirmTimeout = DEFAULT_SETTINGS.confirmTimeout;
+  if (obj.confirmTimeout !== undefined) {
+    const t = obj.confirmTimeout;
+    if (typeof t === 'number' && Number.isFinite(t) && t > 0) confirmTimeout = Math.min(t, 86_400);
+    else problems.push({ message: `safeSql.confirmTimeout must be a number of seconds above 0; ${DEFAULT_SETTINGS.confirmTimeout} is used` });
+  }
+  let auditLogPath = '';
+  if (obj.auditLogPath !== undefined) {
+    if (typeof obj.auditLogPath === 'string') auditLogPath = obj.auditLogPath.trim();
+    else problems.push({ message: 'safeSql.auditLogPath must be a file path; the default is used' });
+  }
+  const settings: SafeSqlSettings = { connections, documentConnections, defaultEnvironment, confirmTimeout, auditLogPath };
   if (obj.selectedConnection !== undefined) {
     if (typeof obj.selectedConnection === 'string' && obj.selectedConnection.trim()) {
       settings.selectedConnection = obj.selectedConnection.trim();
@@ -107,8 +124,12 @@ export function readSettings(raw: unknown, fallbackEnvironment: Environment = DE
   return { settings, problems };
 }
 
-/** Checks each optional connection field; a wrong value is dropped with a problem, never guessed. */
-const FIELDS: Record<string, { ok: (v: unknown) => boolean; expected: string }> = {
+/**
+ * The optional connection fields, the one list of them: readSettings checks each (a wrong value is
+ * dropped with a problem, never guessed), the editor writes only these, and a test keeps
+ * package.json's schema equal to it.
+ */
+export const PROFILE_FIELDS: Record<Exclude<keyof ConnectionProfile, 'name' | 'environment'>, { ok: (v: unknown) => boolean; expected: string }> = {
   host: { ok: (v) => typeof v === 'string', expected: 'a string' },
   port: { ok: (v) => Number.isInteger(v) && (v as number) > 0 && (v as number) < 65536, expected: 'a port number' },
   database: { ok: (v) => typeof v === 'string', expected: 'a string' },
@@ -147,7 +168,7 @@ function readConnection(item: unknown, i: number, problems: SettingsProblem[]): 
       problems.push({ message: `connection "${name}" has a password field; it is ignored: passwords belong in SecretStorage or PGPASSWORD` });
       continue;
     }
-    const field = Object.hasOwn(FIELDS, key) ? FIELDS[key] : undefined;
+    const field = Object.hasOwn(PROFILE_FIELDS, key) ? PROFILE_FIELDS[key as keyof typeof PROFILE_FIELDS] : undefined;
     if (!field) {
       problems.push({ message: `connection "${name}" has an unknown field "${key}"; it is ignored` });
     } else if (!field.ok(value)) {

@@ -50,7 +50,7 @@ export function installBindingFeatures(connection: Connection, settings: Setting
   );
   connection.onRequest(
     TestConnectionRequest.type,
-    guard(log, 'testConnection', { ok: false as const, reason: 'the test failed inside Safe SQL; see the Safe SQL output' }, (params) => testConnection(params, connection, settings, credentials)),
+    guard(log, 'testConnection', { ok: false as const, reason: 'the test failed inside Safe SQL; see the Safe SQL output' }, (params) => testConnection(params, settings, credentials)),
   );
 
   return {

@@ -24,7 +24,7 @@ import { Credentials } from '../credentials';
 import { describeError, guard, Log } from '../guard';
 import { SettingsStore } from '../settings';
 import { WorkspaceFolders } from '../workspace';
-import { connectionLimits, readRunOptions } from './runOptions';
+import { connectionLimits, runOptions } from './runOptions';
 import { pickRunText } from './runText';
 import { confirmParams, refusal, resultView } from './views';
 
@@ -88,8 +88,8 @@ export class GuardedRuns {
     const { connection, documents, credentials } = this.deps;
     const { runId, uri } = params;
     await this.deps.parserReady;
-    const settings = await this.deps.settings.get(uri);
-    const options = await readRunOptions(connection, uri, typeof params.defaultAuditLogPath === 'string' ? params.defaultAuditLogPath : undefined);
+    const settings = await this.deps.settings.fresh(uri);
+    const options = runOptions(settings, typeof params.defaultAuditLogPath === 'string' ? params.defaultAuditLogPath : undefined);
     const document = documents.get(uri);
     if (!document) return refusal(runId, 'the document is not open in the editor');
     // Checked after every wait above, so the text taken below is the version the user saw.

@@ -13,6 +13,8 @@ const settings: SafeSqlSettings = {
   ],
   documentConnections: { 'prod/**': 'prod-main', 'dev/**': 'dev-a' },
   defaultEnvironment: 'development',
+  confirmTimeout: 120,
+  auditLogPath: '',
 };
 
 describe('TLS defaults of a connection profile', () => {
