@@ -127,7 +127,9 @@ async function guarded(req: RunRequest, hooks: RunHooks, state: State): Promise<
     if (s.expectRows) r.expectRows = s.expectRows;
     return r;
   });
-  const resolved = resolveConnection(req.connection);
+  const password = req.connection.kind === 'profile' && hooks.password ? await hooks.password() : undefined;
+  if (hooks.signal?.aborted) return ['cancelled', 'cancelled before anything ran'];
+  const resolved = resolveConnection(password === undefined || req.connection.kind !== 'profile' ? req.connection : { ...req.connection, password });
   if (!resolved.ok) return ['connection', resolved.reason];
   const conn = resolved.value;
   state.label = conn.label;

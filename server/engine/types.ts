@@ -82,6 +82,11 @@ export type Decision = { commit: true; typed?: string } | { commit: false; impos
 export interface RunHooks {
   confirm(summary: ConfirmSummary, signal: AbortSignal): Promise<Decision>;
   onProgress?(p: { statementsDone: number; statementsTotal: number; rows: number }): void;
+  /**
+   * The profile's password, asked for only once the plan allows the run (nobody is asked for a
+   * password for a run the analysis refuses). Undefined: node-postgres looks in PGPASSWORD and ~/.pgpass.
+   */
+  password?(): Promise<string | undefined>;
   /** Aborting it cancels the running statement (from a second connection) and rolls back. */
   signal?: AbortSignal;
 }

@@ -9,7 +9,6 @@ import { Analyzer } from '../../analysis/analyze';
 import { splitStatements } from '../../analysis/split';
 import { Binding, resolveBinding } from '../../config/settings';
 import { Decision, runGuarded, RunRequest } from '../../engine';
-import { planRun } from '../../engine/plan';
 import {
   CancelRunNotification,
   ConfirmRunRequest,
@@ -104,10 +103,6 @@ export class GuardedRuns {
     const limits = connectionLimits(profile);
     if (!limits.ok) return refusal(runId, limits.reason, binding.environment, profile.name);
 
-    // Nobody is asked for a password for a run the engine will refuse (it plans again, from the same text).
-    const plan = await planRun(picked.text, binding.environment, profile.readOnly === true);
-    const password = plan.ok ? await credentials.password(profile, true) : undefined;
-    if (signal.aborted) return refusal(runId, 'cancelled before anything ran', binding.environment, profile.name);
     const startedAt = Date.now();
     const state = (s: RunStateParams['state'], rows: number, extra: Partial<RunStateParams> = {}) =>
       void connection.sendNotification(RunStateNotification.type, { runId, state: s, connection: profile.name, environment: binding.environment, rows, startedAt, ...extra });
@@ -115,7 +110,7 @@ export class GuardedRuns {
     const request: RunRequest = {
       text: picked.text,
       environment: binding.environment,
-      connection: { kind: 'profile', profile, ...(password === undefined ? {} : { password }) },
+      connection: { kind: 'profile', profile },
       client: typeof params.agentTool === 'string' ? 'vscode-lm' : 'vscode',
       ...(typeof params.agentTool === 'string' ? { tool: params.agentTool.slice(0, 64) } : {}),
       confirmTimeoutMs: options.confirmTimeoutMs,
@@ -128,6 +123,7 @@ export class GuardedRuns {
     state('running', 0);
     const result = await runGuarded(request, {
       signal,
+      password: () => credentials.password(profile, true),
       onProgress: (p) => state('running', p.rows),
       confirm: async (summary, asked): Promise<Decision> => {
         state('awaiting-confirmation', summary.totalRows);
