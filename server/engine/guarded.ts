@@ -119,7 +119,7 @@ function fallbackLabel(req: RunRequest): string {
 async function guarded(req: RunRequest, hooks: RunHooks, state: State): Promise<[Ending, string]> {
   // A read-only profile is read-only whatever the caller passed: every write is refused before connecting.
   const readOnly = req.readOnly === true || (req.connection.kind === 'profile' && req.connection.profile.readOnly === true);
-  const plan = await planRun(req.text, req.environment, readOnly, req.analyzer);
+  const plan = await planRun(req.text, req.environment, readOnly, req.analyzer, req.analysed);
   if (!plan.ok) return [plan.empty ? 'usage' : 'refused', plan.reason];
   state.readOnly = plan.readOnly;
   state.statements = plan.statements.map((s) => {

@@ -4,7 +4,7 @@
  * the confirmation must be typed because a finding was suppressed.
  */
 import { grade } from '../analysis/grade';
-import { Analyzer } from '../analysis/analyze';
+import { Analyzer, DocumentAnalysis } from '../analysis/analyze';
 import { LineIndex } from '../analysis/lines';
 import { Executed } from '../analysis/executed';
 import { loadParser } from '../analysis/parser';
@@ -36,9 +36,10 @@ const READ_KINDS = new Set(['SelectStmt', 'ExplainStmt', 'VariableShowStmt']);
 
 let shared: Analyzer | undefined;
 
-export async function planRun(text: string, environment: Environment, readOnlyConnection: boolean, analyzer?: Analyzer): Promise<Plan> {
+export async function planRun(text: string, environment: Environment, readOnlyConnection: boolean, analyzer?: Analyzer, analysed?: { text: string; analysis: DocumentAnalysis }): Promise<Plan> {
   await loadParser();
-  const analysis = (analyzer ?? (shared ??= new Analyzer())).analyze(text);
+  // What is sent is what was analysed: a ready analysis counts only for exactly this text.
+  const analysis = analysed && analysed.text === text ? analysed.analysis : (analyzer ?? (shared ??= new Analyzer())).analyze(text);
   const findings = grade(analysis.findings, environment);
   const lines = new LineIndex(text);
   // 1-based, as people and compilers count.

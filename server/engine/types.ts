@@ -2,7 +2,7 @@
  * The guarded-execution engine's public shapes. The CLI and the language server both drive the
  * engine through `runGuarded(request, hooks)`; nothing here knows about terminals or editors.
  */
-import { Analyzer } from '../analysis/analyze';
+import { Analyzer, DocumentAnalysis } from '../analysis/analyze';
 import { Environment } from '../analysis/types';
 import { ConnectionTarget } from './connect';
 
@@ -38,6 +38,11 @@ export interface RunRequest {
   auditLogPath: string | null;
   /** The analyzer to re-analyse with (the language server passes its own, with its cache). */
   analyzer?: Analyzer;
+  /**
+   * An analysis the caller already made: used only when its text is exactly `text`; otherwise the
+   * engine analyses `text` itself.
+   */
+  analysed?: { text: string; analysis: DocumentAnalysis };
   /** Statements sent per protocol message (each still gets its own result). Default 250. */
   batchSize?: number;
 }

@@ -6,9 +6,17 @@ import { Analyzer } from '../analysis/analyze';
 import { grade } from '../analysis/grade';
 import { LineIndex } from '../analysis/lines';
 import { resolveBinding } from '../config/settings';
-import { CheckSqlParams, CheckSqlResult } from '../../shared/protocol';
+import { CheckSqlParams, CheckSqlRequest, CheckSqlResult } from '../../shared/protocol';
+import { ServerContext } from './context';
 import { SettingsStore } from './settings';
 import { WorkspaceFolders } from './workspace';
+
+export function register(ctx: ServerContext): void {
+  ctx.connection.onRequest(CheckSqlRequest.type, async (params) => {
+    await ctx.parserReady;
+    return checkSql(params, ctx.settings, ctx.workspace);
+  });
+}
 
 /** The settings scope when no document is named: the workspace's. */
 const NO_DOCUMENT = 'untitled:safe-sql-agent';

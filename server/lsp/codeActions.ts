@@ -6,7 +6,13 @@
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, Position, TextEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentPositionArgs, SERVER_COMMANDS } from '../../shared/commands';
+import { ServerContext } from './context';
 import { findingData, FindingData } from './diagnostics';
+import { guard } from './guard';
+
+export function register(ctx: ServerContext): void {
+  ctx.connection.onCodeAction(guard(ctx.log, 'codeAction', [], (params) => codeActions(params, ctx.documents.get(params.textDocument.uri))));
+}
 
 export function codeActions(params: CodeActionParams, document: TextDocument | undefined): CodeAction[] {
   if (!document) return [];

@@ -9,7 +9,7 @@ import { Binding } from '../config/settings';
 import { Estimate } from '../engine/estimateCache';
 import { StatementInfo } from '../analysis/analyze';
 import { ConnectionProfile } from '../config/settings';
-import { AnalysedDocument } from './binding';
+import { AnalysedDocument } from './documentState';
 import { LineIndex } from '../analysis/lines';
 
 

@@ -3,8 +3,7 @@
  * the user saw, runs it through the engine, and asks the client to confirm while the transaction
  * is open. One run at a time per document.
  */
-import { CancellationTokenSource, Connection, TextDocuments } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CancellationTokenSource } from 'vscode-languageserver/node';
 import { Analyzer } from '../../analysis/analyze';
 import { splitStatements } from '../../analysis/split';
 import { Binding, resolveBinding } from '../../config/settings';
@@ -19,22 +18,15 @@ import {
   RunStateNotification,
   RunStateParams,
 } from '../../../shared/protocol';
-import { Credentials } from '../credentials';
-import { describeError, guard, Log } from '../guard';
-import { SettingsStore } from '../settings';
-import { WorkspaceFolders } from '../workspace';
+import { ServerContext } from '../context';
+import { describeError, guard } from '../guard';
 import { connectionLimits, runOptions } from './runOptions';
 import { pickRunText } from './runText';
 import { confirmParams, refusal, resultView } from './views';
 
-export interface GuardedRunDeps {
-  connection: Connection;
-  documents: TextDocuments<TextDocument>;
-  settings: SettingsStore;
-  workspace: WorkspaceFolders;
-  credentials: Credentials;
-  parserReady: Promise<void>;
-  log: Log;
+export function register(ctx: ServerContext): void {
+  // A client that goes away mid-run: its confirm request fails and the engine rolls back (the server's idle timeout too).
+  new GuardedRuns(ctx).register();
 }
 
 interface ActiveRun {
@@ -48,7 +40,7 @@ export class GuardedRuns {
   /** For statement spans and the connection directive of the document (not for deciding safety: the engine re-analyses). */
   private readonly analyzer = new Analyzer();
 
-  constructor(private readonly deps: GuardedRunDeps) {}
+  constructor(private readonly deps: ServerContext) {}
 
   register(): void {
     const { connection, log } = this.deps;
@@ -94,7 +86,10 @@ export class GuardedRuns {
     // Checked after every wait above, so the text taken below is the version the user saw.
     if (document.version !== params.version) return refusal(runId, 'the document changed since the command was given; run again');
 
-    const analysis = this.analyzer.analyze(document.getText(), { environment: 'production' });
+    // The analysis of the exact version the user saw, when validation has it; else made here.
+    const known = await this.deps.state.current(uri, params.version);
+    const text = document.getText();
+    const analysis = known && known.version === params.version && known.text === text ? known.analysis : this.analyzer.analyze(text);
     const binding = resolveBinding(settings, this.deps.workspace.globPath(uri), analysis.connectionDirective);
     const profile = binding.connection;
     if (!profile) return refusal(runId, noConnection(binding), binding.environment);
@@ -109,6 +104,8 @@ export class GuardedRuns {
 
     const request: RunRequest = {
       text: picked.text,
+      // The engine reuses it only when the text it would send is exactly the text analysed.
+      analysed: { text, analysis },
       environment: binding.environment,
       connection: { kind: 'profile', profile },
       client: typeof params.agentTool === 'string' ? 'vscode-lm' : 'vscode',
