@@ -12,7 +12,7 @@ import { Plan, planRun } from './plan';
 import { begin, executeStatements, setSessionTimeouts, StatementFailure } from './transaction';
 import { Ending, Outcome, RunHooks, RunRequest, RunResult, StatementResult } from './types';
 import { Client } from 'pg';
-import { formatCount } from '../../shared/labels';
+import { formatCount, plural } from '../../shared/labels';
 
 const OUTCOMES: Record<Ending, Outcome> = {
   committed: 'committed',
@@ -226,7 +226,7 @@ async function runInTransaction(ctx: Ctx): Promise<[Ending, string]> {
   }
   if (plan.readOnly) {
     await client.query('COMMIT').catch(() => undefined);
-    return ['read-only', `read-only: ${state.statements.length} statement${state.statements.length === 1 ? '' : 's'} ran, ${formatCount(total)} rows returned`];
+    return ['read-only', `read-only: ${plural(state.statements.length, 'statement')} ran, ${plural(total, 'row')} returned`];
   }
 
   const maxRows = req.maxAffectedRows ?? (req.environment === 'production' ? 1_000 : Number.POSITIVE_INFINITY);
@@ -265,7 +265,7 @@ async function commit(ctx: Ctx, total: number): Promise<[Ending, string]> {
     const r = await client.query('COMMIT');
     // COMMIT of a transaction the server had already aborted answers ROLLBACK.
     if (r.command === 'ROLLBACK') return ['commit-aborted', 'the server rolled the transaction back instead of committing'];
-    return ['committed', `committed ${formatCount(total)} row${total === 1 ? '' : 's'}`];
+    return ['committed', `committed ${plural(total, 'row')}`];
   } catch (error) {
     if (isServerAnswer(error)) return ['commit-aborted', `COMMIT failed: ${(error as Error).message}; nothing was committed`];
     const status = await commitStatus(ctx.conn, xid);
