@@ -19,6 +19,8 @@ export function plural(n: number, one: string, many = `${one}s`): string {
  * `user@host:port/database`, the port only when it is not PostgreSQL's default.
  */
 export function connectionLabel(c: { user?: string; host?: string; port?: number; database?: string }): string {
+  // Nothing set: libpq's defaults (PG* variables, the local socket) decide; say nothing rather than guess.
+  if (!c.user && !c.host && c.port === undefined && !c.database) return '';
   const port = c.port !== undefined && c.port !== 5432 ? `:${c.port}` : '';
   return `${c.user ? `${c.user}@` : ''}${c.host || 'localhost'}${port}${c.database ? `/${c.database}` : ''}`;
 }

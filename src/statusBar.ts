@@ -103,7 +103,7 @@ function tooltip(b: DocumentBindingParams): vscode.MarkdownString {
   const c = b.connection;
   const lines = [`**Safe SQL: ${b.environment}**`];
   if (c) {
-    lines.push(`Connection \`${c.name}\`: ${connectionLabel(c)}${c.readOnly ? ' (read-only)' : ''}`);
+    lines.push(`Connection \`${c.name}\`: ${connectionLabel(c) || 'the PostgreSQL defaults'}${c.readOnly ? ' (read-only)' : ''}`);
   } else {
     lines.push('No connection is bound.');
   }

@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { effectiveSsl, isLoopback, readSettings, resolveBinding, SafeSqlSettings } from '../../../server/config/settings';
 import { resolveConnection } from '../../../server/engine/connect';
 import { bannerTitle, estimateTitle } from '../../../server/lsp/codeLens';
+import { connectionLabel } from '../../../shared/labels';
 
 const settings: SafeSqlSettings = {
   connections: [
@@ -99,5 +100,14 @@ describe('code lens titles', () => {
   it('estimates read as counts', () => {
     assert.equal(estimateTitle(8012), '≈ 8,012 rows (estimate)');
     assert.equal(estimateTitle(1), '≈ 1 row (estimate)');
+  });
+});
+
+describe('connection labels', () => {
+  it('one format everywhere: user@host:port/database, the default port left out, nothing when nothing is set', () => {
+    assert.equal(connectionLabel({ user: 'app', host: 'db', port: 5432, database: 'shop' }), 'app@db/shop');
+    assert.equal(connectionLabel({ host: 'db', port: 6543 }), 'db:6543');
+    assert.equal(connectionLabel({ database: 'shop' }), 'localhost/shop');
+    assert.equal(connectionLabel({}), '');
   });
 });
