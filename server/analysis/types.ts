@@ -14,7 +14,9 @@ export type RuleId =
   | 'destructive-ddl'
   | 'non-transactional'
   | 'transaction-control'
-  | 'bad-directive';
+  | 'bad-directive'
+  | 'non-rollback-effect'
+  | 'guard-setting';
 
 /** A half-open range of UTF-16 offsets into the analysed text. */
 export interface Span {

@@ -58,6 +58,10 @@ export async function planRun(text: string, environment: Environment, readOnlyCo
   const list = (fs: Finding[]) => fs.map((f) => `  ${where(f).line}:${where(f).column} ${f.rule}: ${f.message}`).join('\n');
   const control = findings.filter((f) => f.rule === 'transaction-control');
   if (control.length > 0) return { ok: false, empty: false, reason: `the run owns the transaction, so transaction control is not allowed:\n${list(control)}` };
+  // Nothing inside a run may loosen the guard, and on production nothing may escape its ROLLBACK:
+  // these are refused even when a safe-sql-ignore lowered the finding.
+  const loosening = analysis.findings.filter((f) => f.rule === 'guard-setting' || (environment === 'production' && f.rule === 'non-rollback-effect'));
+  if (loosening.length > 0) return { ok: false, empty: false, reason: `the guard cannot be switched off or escaped from inside a run:\n${list(loosening)}` };
   if (environment === 'production') {
     const errors = findings.filter((f) => f.severity === 'error');
     if (errors.length > 0) return { ok: false, empty: false, reason: `on production, ${errors.length} finding${errors.length === 1 ? '' : 's'} of error severity:\n${list(errors)}` };
