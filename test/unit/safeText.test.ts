@@ -1,0 +1,23 @@
+/** Control characters and bidi overrides in statement text are shown, never obeyed. */
+import * as assert from 'node:assert/strict';
+import { safeText } from '../../server/display/safeText';
+
+describe('safeText', () => {
+  it('a carriage return is shown, so it cannot overwrite what came before', () => {
+    assert.equal(safeText('DELETE FROM t -- \rSELECT 1'), 'DELETE FROM t -- \\rSELECT 1');
+  });
+  it('escape sequences, C1 controls and DEL become visible', () => {
+    assert.equal(safeText('a\u001b[2Jb\u009bc\u007fd\u0000e\u0007'), 'a\\e[2Jb\\x9Bc\\x7Fd\\0e\\x07');
+  });
+  it('bidi overrides, isolates and marks become visible', () => {
+    const all = '\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c\u2028\u2029';
+    const shown = safeText(`x${all}y`);
+    assert.equal(shown, 'x\\u202A\\u202B\\u202C\\u202D\\u202E\\u2066\\u2067\\u2068\\u2069\\u200E\\u200F\\u061C\\u2028\\u2029y');
+    assert.doesNotMatch(shown, /[\u202a-\u202e\u2066-\u2069]/);
+  });
+  it('keeps tabs always, newlines only when asked, and ordinary text as it is', () => {
+    assert.equal(safeText('a\tb\nc'), 'a\tb\\nc');
+    assert.equal(safeText('a\tb\nc\r\n', { newlines: true }), 'a\tb\nc\\r\n');
+    assert.equal(safeText("UPDATE t SET v = 'é ✓ 日本' WHERE id = 1"), "UPDATE t SET v = 'é ✓ 日本' WHERE id = 1");
+  });
+});
