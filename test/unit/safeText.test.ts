@@ -1,6 +1,8 @@
 /** Control characters and bidi overrides in statement text are shown, never obeyed. */
 import * as assert from 'node:assert/strict';
+import { statementLine } from '../../server/cli/runPrompt';
 import { safeText } from '../../server/display/safeText';
+import { firstLine } from '../../src/run/format';
 
 describe('safeText', () => {
   it('a carriage return is shown, so it cannot overwrite what came before', () => {
@@ -19,5 +21,15 @@ describe('safeText', () => {
     assert.equal(safeText('a\tb\nc'), 'a\tb\\nc');
     assert.equal(safeText('a\tb\nc\r\n', { newlines: true }), 'a\tb\nc\\r\n');
     assert.equal(safeText("UPDATE t SET v = 'é ✓ 日本' WHERE id = 1"), "UPDATE t SET v = 'é ✓ 日本' WHERE id = 1");
+  });
+});
+
+describe('statement lines shown in the editor dialog and the terminal', () => {
+  it('the editor dialog and results view escape a carriage return and a bidi override', () => {
+    assert.equal(firstLine('DELETE FROM t /*\r\u202e*/ WHERE id = 1', 80), 'DELETE FROM t /*\\r\\u202E*/ WHERE id = 1');
+  });
+  it('the terminal confirmation escapes them too', () => {
+    const line = statementLine({ index: 0, line: 1, text: 'DELETE FROM t /*\r\u001b[2K*/ WHERE id = 1', rows: 1, ms: 0, command: 'DELETE' });
+    assert.match(line, /DELETE FROM t \/\*\\r\\e\[2K\*\/ WHERE id = 1$/);
   });
 });
