@@ -18,6 +18,7 @@ import { redactSecrets } from '../analysis/redact';
 import { describeInternalError, isInternalError, plainMessage } from './internalError';
 import { RowBudget } from './rowBudget';
 import { newRunId } from './runId';
+import { runEnvironment } from './environment';
 
 const OUTCOMES: Record<Ending, Outcome> = {
   committed: 'committed',
@@ -52,8 +53,9 @@ interface State {
   secrets: string[];
 }
 
-export async function runGuarded(req: RunRequest, hooks: RunHooks): Promise<RunResult> {
+export async function runGuarded(request: RunRequest, hooks: RunHooks): Promise<RunResult> {
   const started = performance.now();
+  const req: RunRequest = { ...request, environment: runEnvironment(request) };
   const state: State = { runId: newRunId(), label: fallbackLabel(req), statements: [], readOnly: false, secrets: [] };
   if (req.auditLogPath !== null) {
     try {

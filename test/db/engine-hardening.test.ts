@@ -77,6 +77,14 @@ describe('guarded-execution engine hardening (real PostgreSQL)', function () {
     assert.equal(record.reason, r.reason);
   });
 
+  it('a production profile is held to production rules whatever environment the caller passed', async () => {
+    const profile = { name: 'prod-main', environment: 'production' as const, host: '127.0.0.1', port: pg.port, database: db, user: pg.user };
+    const r = await runGuarded(request('DELETE FROM t;', { environment: 'development', connection: { kind: 'profile', profile, password: pg.password } }), answer({ commit: true }));
+    assert.equal(r.ending, 'refused', r.reason);
+    assert.match(r.reason, /production/);
+    assert.equal((await admin.query('SELECT count(*)::int AS n FROM t')).rows[0].n, 10);
+  });
+
   it('each run gets its own id; an empty audit path refuses the run before anything runs', async () => {
     const a = await runGuarded(request('SELECT 1;'), answer({ commit: true }));
     const b = await runGuarded(request('SELECT 1;'), answer({ commit: true }));
