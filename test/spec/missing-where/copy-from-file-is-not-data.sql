@@ -1,0 +1,3 @@
+-- expect: missing-where@3:1
+COPY t FROM '/tmp/stdin';
+DELETE FROM t;
