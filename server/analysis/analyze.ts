@@ -18,6 +18,8 @@ import { StatementSlice } from './split';
 import { Environment, Finding, RuleId, Span } from './types';
 import { formatCount } from '../../shared/labels';
 import { gradeSeverity } from './grade';
+import { lexerSettingProblems } from './lexer-settings';
+import { psqlText } from './psql';
 
 export interface AnalysisLimits {
   /** Statements longer than this (UTF-16 units) are not parsed: they are reported unverifiable. */
@@ -232,9 +234,13 @@ function directiveProblem(d: Token, problem: string, env: Environment, statement
 
 /** Analyses one statement's text. Never throws: a failure is a finding. */
 export function analyzeStatement(sliceText: string, slice: Pick<StatementSlice, 'start' | 'unterminated' | 'maxDepth'>, limits: AnalysisLimits): Cached {
-  const analysis = statementAnalysis(sliceText, slice, limits);
+  const psql = slice.unterminated ? undefined : psqlText(sliceText);
+  const analysis = statementAnalysis(sliceText, psql?.text ?? sliceText, slice, limits);
   const findings: Finding[] = [];
   const whole: Span = { start: 0, end: sliceText.length };
+  // psql commands and variables, and settings that change how strings are read: reported whatever the parse gave.
+  const unseen = [...(psql?.problems ?? []), ...(analysis.status === 'parsed' ? lexerSettingProblems(psql?.text ?? sliceText, analysis.executed) : [])];
+  for (const p of unseen) findings.push({ rule: 'unverifiable', severity: 'error', message: `Cannot be verified: ${p.reason}.`, span: p.span, statement: whole });
   for (const rule of RULES) {
     try {
       runRule(rule, analysis, (r) => {
@@ -255,7 +261,8 @@ export function analyzeStatement(sliceText: string, slice: Pick<StatementSlice, 
   return { analysis, findings };
 }
 
-function statementAnalysis(text: string, slice: Pick<StatementSlice, 'start' | 'unterminated' | 'maxDepth'>, limits: AnalysisLimits): StatementAnalysis {
+/** `parseText` is `text` as psql sends it: same length, psql's own syntax replaced. */
+function statementAnalysis(text: string, parseText: string, slice: Pick<StatementSlice, 'start' | 'unterminated' | 'maxDepth'>, limits: AnalysisLimits): StatementAnalysis {
   if (slice.unterminated) {
     // The lexer's offset is in the document; spans here are relative to the statement.
     const start = slice.unterminated.start - slice.start;
@@ -277,7 +284,7 @@ function statementAnalysis(text: string, slice: Pick<StatementSlice, 'start' | '
     return { status: 'unverifiable', text, reason: 'the statement contains a NUL character', span: firstToken(text) };
   }
   try {
-    const parsed = parseSql(text);
+    const parsed = parseSql(parseText);
     if (!parsed.ok) {
       const at = parsed.offset ?? 0;
       const site = new SqlSite(text, 0, { start: 0, end: 0 });
@@ -285,7 +292,7 @@ function statementAnalysis(text: string, slice: Pick<StatementSlice, 'start' | '
       const span = token ? { start: token.start, end: token.end } : at >= text.length ? endSpan(text) : { start: at, end: at + 1 };
       return { status: 'syntax-error', text, message: parsed.message, span };
     }
-    const site = new SqlSite(text, 0, firstToken(text));
+    const site = new SqlSite(parseText, 0, firstToken(parseText));
     const all: StatementAnalysis = { status: 'parsed', text, executed: [], opaque: [] };
     for (const raw of parsed.statements) {
       const found = findExecuted(raw, site);

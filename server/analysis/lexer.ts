@@ -20,7 +20,8 @@ export type TokenKind =
   | 'punct' // one of ; , ( ) [ ] . :
   | 'line-comment'
   | 'block-comment'
-  | 'meta'; // a psql backslash command, to the end of its line
+  | 'meta' // a psql backslash command with its arguments (to the line end, an unquoted `\\` or the next command)
+  | 'psql-escape'; // psql's `\;` and `\:`: a `;` or `:` that psql passes to the server as is
 
 export interface Token {
   kind: TokenKind;
@@ -191,8 +192,15 @@ export function scan(text: string, onToken: (t: Token) => number | void, from = 
       continue;
     }
     if (c === C.Backslash) {
-      i = lineEnd(text, i, to);
-      i = emit('meta', start, i);
+      if (next === C.Semi || next === C.Colon) {
+        // psql sends `\;` as `;` without ending the query, and `\:` as `:` without variable substitution.
+        i = emit('psql-escape', start, i + 2);
+        continue;
+      }
+      const end = metaEnd(text, i, to);
+      i = emit('meta', start, end);
+      // `\\` ends the command's arguments: what follows on the line is SQL again.
+      if (i === end && i + 1 < to && text.charCodeAt(i) === C.Backslash && text.charCodeAt(i + 1) === C.Backslash) i += 2;
       continue;
     }
     if (c === C.Semi || c === C.Comma || c === C.LParen || c === C.RParen || c === C.LBracket || c === C.RBracket || c === C.Dot || c === C.Colon) {
@@ -226,6 +234,36 @@ export function tokenize(text: string): { tokens: Token[]; unterminated?: Unterm
   const tokens: Token[] = [];
   const unterminated = scan(text, (t) => tokens.push(t));
   return unterminated ? { tokens, unterminated } : { tokens };
+}
+
+/** Commands whose argument is the whole rest of the line, as psql reads them (OT_WHOLE_LINE). */
+const WHOLE_LINE = /^\\(?:!|copy|ef|ev|sf\+?|sv\+?|h|help)(?![A-Za-z])/i;
+
+/**
+ * Where a psql backslash command starting at `i` ends: at the line end, before an unquoted
+ * backslash (`\\` ends the arguments, any other starts the next command), or, for a piped
+ * argument (`\g |cmd`, `\o |cmd`) and whole-line commands, at the line end only.
+ */
+function metaEnd(text: string, i: number, to: number): number {
+  const lineStop = lineEnd(text, i, to);
+  if (WHOLE_LINE.test(text.slice(i, Math.min(lineStop, i + 12)))) return lineStop;
+  let j = i + 1;
+  // The command name: everything up to a space or the next backslash.
+  while (j < lineStop && !isSpace(text.charCodeAt(j)) && text.charCodeAt(j) !== C.Backslash) j++;
+  while (j < lineStop) {
+    const c = text.charCodeAt(j);
+    if (c === C.Backslash) return j;
+    if (c === C.Pipe) return lineStop;
+    if (c === C.SQuote || c === C.DQuote || c === C.Backtick) {
+      // Quoted arguments may contain backslashes; in '…' a backslash escapes the next character.
+      j++;
+      while (j < lineStop && text.charCodeAt(j) !== c) j += c === C.SQuote && text.charCodeAt(j) === C.Backslash ? 2 : 1;
+      j++;
+      continue;
+    }
+    j++;
+  }
+  return Math.min(j, lineStop);
 }
 
 function isDigit(c: number): boolean {

@@ -3,11 +3,17 @@
  * statement never hides the dangerous one after it.
  *
  * - A `;` ends a statement unless it is inside parentheses or a `BEGIN ATOMIC … END` body.
- * - psql backslash commands (`\set`, `\timing on`) are skipped, and end the statement before them.
- * - The data lines after `COPY … FROM STDIN;` are skipped up to the `\.` line.
+ *   psql's `\;` does not end it: psql sends both statements as one query.
+ * - psql backslash commands end the statement before them. Harmless ones (`\set`, `\timing on`)
+ *   are skipped; those that run what the analysis cannot see (`\i`, `\gexec`, `\!`) are
+ *   statements of their own, so that they are reported.
+ * - The data lines after a statement that PostgreSQL's parser reads as `COPY … FROM STDIN` are
+ *   skipped up to the `\.` line.
  * - An unclosed quote, comment or `$$` makes the rest of the document one `unterminated` slice.
  */
 import { scan, Token, Unterminated } from './lexer';
+import { parseSql } from './parser';
+import { metaProblem, psqlText } from './psql';
 
 export interface StatementSlice {
   /** Offset of the first token of the statement. */
@@ -57,7 +63,9 @@ export function splitStatements(text: string, options: SplitOptions = {}): Split
   // The first words of the statement, lower-cased, to recognise CREATE FUNCTION/PROCEDURE and COPY … FROM STDIN.
   let words: string[] = [];
   let lastWord = '';
-  let copyFromStdin = false;
+  let mayBeCopy = false;
+  // After psql's `\;`, a new statement of the same query starts (it may be a COPY).
+  let afterEscape = false;
 
   /** Ends the current statement at `end`. Returns where scanning resumes (after COPY data). */
   const finish = (end: number): number | undefined => {
@@ -65,14 +73,14 @@ export function splitStatements(text: string, options: SplitOptions = {}): Split
     if (current) {
       current.end = end;
       statements.push(current);
-      if (copyFromStdin) resume = copyDataEnd(text, end);
+      if (mayBeCopy && isCopyFromStdin(text.slice(current.start, end))) resume = copyDataEnd(text, end);
     }
     current = undefined;
     depth = 0;
     beginDepth = 0;
     words = [];
     lastWord = '';
-    copyFromStdin = false;
+    mayBeCopy = false;
     return resume;
   };
 
@@ -86,9 +94,20 @@ export function splitStatements(text: string, options: SplitOptions = {}): Split
     }
     if (t.kind === 'meta') {
       // psql runs (or discards) the buffer at a backslash command; what came before is a statement of its own.
-      const resume = current ? finish(current.end) : undefined;
+      let resume = current ? finish(current.end) : undefined;
+      const meta = text.slice(t.start, t.end);
+      if (metaProblem(meta) !== undefined && resume === undefined) {
+        // A statement of its own, so that it is reported (and can carry a safe-sql-ignore).
+        if (stopBefore && t.start > from && stopBefore(t.start)) {
+          stopped = { at: t.start, pending };
+          return text.length;
+        }
+        statements.push({ start: t.start, end: t.end, directives: pending, maxDepth: 0 });
+        pending = [];
+      }
       // `\copy … from stdin` reads its data from the script itself, up to the `\.` line.
-      return PSQL_COPY_FROM_STDIN.test(text.slice(t.start, t.end)) ? copyDataEnd(text, t.end) : resume;
+      if (PSQL_COPY_FROM_STDIN.test(meta)) resume = copyDataEnd(text, t.end);
+      return resume;
     }
     if (!current) {
       if (stopBefore && t.start > from && stopBefore(t.start)) {
@@ -99,6 +118,8 @@ export function splitStatements(text: string, options: SplitOptions = {}): Split
       pending = [];
     }
     current.end = t.end;
+    const prevEscape = afterEscape;
+    afterEscape = t.kind === 'psql-escape';
     if (t.kind === 'punct') {
       const ch = text.charCodeAt(t.start);
       if (ch === 40 /* ( */) {
@@ -113,19 +134,24 @@ export function splitStatements(text: string, options: SplitOptions = {}): Split
     }
     if (t.kind === 'word') {
       const length = t.end - t.start;
-      if (words.length >= 4 && (length < 3 || length > 5)) {
-        // Only BEGIN, CASE, END, FROM and STDIN matter past the first words: skip the slicing.
+      if (words.length >= 4 && (length < 2 || length > 6)) {
+        // Only AS, BEGIN, ATOMIC, CASE, END and COPY matter past the first words: skip the slicing.
         lastWord = '';
         return undefined;
       }
       const w = text.slice(t.start, t.end).toLowerCase();
       if (words.length < 4) words.push(w);
-      if (w === 'begin' || w === 'case') {
-        if (isCreateRoutine(words)) beginDepth++;
-      } else if (w === 'end') {
-        if (beginDepth > 0) beginDepth--;
-      } else if (w === 'stdin' && lastWord === 'from' && words[0] === 'copy') {
-        copyFromStdin = true;
+      // Only BEGIN ATOMIC opens a routine body, and only outside parentheses: `begin`, `case`,
+      // `end` and `atomic` are also names (parameters, columns, labels after `.` or AS).
+      const asName = lastWord === 'as' || text.charCodeAt(t.start - 1) === 46 /* . */;
+      if (w === 'atomic' && lastWord === 'begin' && depth === 0 && isCreateRoutine(words)) {
+        beginDepth++;
+      } else if (w === 'case' && beginDepth > 0 && !asName) {
+        beginDepth++;
+      } else if (w === 'end' && beginDepth > 0 && !asName) {
+        beginDepth--;
+      } else if (w === 'copy' && (words.length === 1 || prevEscape)) {
+        mayBeCopy = true;
       }
       lastWord = w;
     }
@@ -150,6 +176,20 @@ function isCreateRoutine(words: string[]): boolean {
   if (words[0] !== 'create') return false;
   if (words[1] === 'function' || words[1] === 'procedure') return true;
   return words[1] === 'or' && words[2] === 'replace' && (words[3] === 'function' || words[3] === 'procedure');
+}
+
+/**
+ * Whether PostgreSQL's parser reads the text as (or as containing) COPY … FROM STDIN, after which
+ * psql sends the lines that follow as data. A text that does not parse starts no data: the server
+ * refuses it, and psql reads the next lines as SQL.
+ */
+function isCopyFromStdin(text: string): boolean {
+  const parsed = parseSql(psqlText(text).text);
+  if (!parsed.ok) return false;
+  return parsed.statements.some((s) => {
+    const copy = s.stmt.CopyStmt as { is_from?: boolean; filename?: string } | undefined;
+    return copy !== undefined && copy.is_from === true && copy.filename === undefined;
+  });
 }
 
 function copyDataEnd(text: string, from: number): number {

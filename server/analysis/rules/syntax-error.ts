@@ -9,6 +9,7 @@ export const syntaxError = statementRule({
     flagged: [
       'SELEC * FROM t;                  -- at SELEC',
       'UPDATE t SET                     -- half typed: at SET, the last token',
+      'SELECT 1 FROM t WHERE;           -- at the `;`',
     ],
     passes: [],
   },

@@ -13,6 +13,10 @@ export const unverifiable = statementRule({
       'DO $$ BEGIN EXECUTE format(\'UPDATE %I SET a = 1\', tbl); END $$;',
       'DO LANGUAGE plpython3u $$ plpy.execute("DELETE FROM t WHERE id = 1") $$;',
       'SELECT \'abc;          -- unclosed: the rest of the file is unreadable',
+      '\\i setup.sql',
+      "SELECT format('DELETE FROM %I', relname) FROM pg_class \\gexec",
+      'DELETE FROM t WHERE id = :id;',
+      'SET standard_conforming_strings = off;',
     ],
     passes: [
       'DO $$ BEGIN UPDATE t SET a = 1 WHERE id = 7; END $$;',

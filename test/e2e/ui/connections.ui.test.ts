@@ -60,7 +60,9 @@ describe('the connection in the status bar and the banner', () => {
     assert.equal(await page.locator('.editor-group-container.active .codelens-decoration', { hasText: 'PRODUCTION' }).count(), 0);
   });
 
-  it('the banner shows on open, without an edit, in ten fresh windows in a row', async () => {
+  it('the banner shows on open, without an edit, in ten fresh windows in a row', async function () {
+    // Ten windows, each started and closed: far longer than one scenario.
+    this.timeout(420_000);
     await wb?.close();
     wb = undefined;
     const prod = writeSqlFile('prod', 'SELECT 1;\n', 'banner-on-open');

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { loadParser } from '../../../server/analysis/parser';
 import { splitStatements } from '../../../server/analysis/split';
 
 /** The statements' texts. */
@@ -7,6 +8,34 @@ function pieces(text: string): string[] {
 }
 
 describe('splitter', () => {
+  // COPY … FROM STDIN is recognised by PostgreSQL's parser.
+  before(() => loadParser());
+
+  it('keeps psql\'s \\; inside one query', () => {
+    assert.deepEqual(pieces('SELECT 1 \\; DELETE FROM t;\nSELECT 2;'), ['SELECT 1 \\; DELETE FROM t;', 'SELECT 2;']);
+  });
+
+  it('reads SQL after \\\\ on a meta-command line', () => {
+    assert.deepEqual(pieces('\\pset border 2 \\\\ DELETE FROM t;'), ['DELETE FROM t;']);
+    assert.deepEqual(pieces("\\echo 'a \\\\ b' \\\\ SELECT 1;"), ['SELECT 1;']);
+  });
+
+  it('makes meta-commands that run unseen SQL statements of their own', () => {
+    assert.deepEqual(pieces('\\i a.sql\nSELECT 1;\n\\timing\nSELECT 2 \\gexec\n\\! ls \\\\ x'), ['\\i a.sql', 'SELECT 1;', 'SELECT 2', '\\gexec', '\\! ls \\\\ x']);
+  });
+
+  it('never lets begin, end, case or atomic used as names move a boundary', () => {
+    assert.deepEqual(pieces("CREATE FUNCTION f(begin int) RETURNS int LANGUAGE sql AS 'select 1'; DELETE FROM t;"), ["CREATE FUNCTION f(begin int) RETURNS int LANGUAGE sql AS 'select 1';", 'DELETE FROM t;']);
+    assert.deepEqual(pieces('CREATE FUNCTION begin() RETURNS int LANGUAGE sql RETURN 1; SELECT 1;'), ['CREATE FUNCTION begin() RETURNS int LANGUAGE sql RETURN 1;', 'SELECT 1;']);
+    const atomic = 'CREATE FUNCTION f(atomic int) RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT atomic AS end, t.case FROM t; END;';
+    assert.deepEqual(pieces(`${atomic} SELECT 2;`), [atomic, 'SELECT 2;']);
+  });
+
+  it('skips COPY data only when the parser reads COPY … FROM STDIN', () => {
+    assert.deepEqual(pieces("COPY t FROM '/stdin';\nDELETE FROM t;"), ["COPY t FROM '/stdin';", 'DELETE FROM t;']);
+    assert.deepEqual(pieces('COPY t FROM STDIN WITH (FORMAT csv);\n1,x;\n\\.\nSELECT 1;'), ['COPY t FROM STDIN WITH (FORMAT csv);', 'SELECT 1;']);
+    assert.deepEqual(pieces('COPY t FROM STDIN WITH (FORMAT nonsense'), ['COPY t FROM STDIN WITH (FORMAT nonsense']);
+  });
   it('splits at semicolons outside quotes and comments', () => {
     assert.deepEqual(pieces(`SELECT ';'; SELECT 2 /* ; */;\n-- ;\nSELECT $$;$$`), [`SELECT ';';`, 'SELECT 2 /* ; */;', 'SELECT $$;$$']);
   });

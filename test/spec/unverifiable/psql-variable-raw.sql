@@ -1,2 +1,2 @@
--- expect: syntax-error@2:26
+-- expect: unverifiable@2:26
 DELETE FROM t WHERE id = :id;

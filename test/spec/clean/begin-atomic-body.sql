@@ -1,0 +1,7 @@
+-- expect: none
+CREATE PROCEDURE p(begin int) LANGUAGE sql
+BEGIN ATOMIC
+  DELETE FROM t WHERE id = begin;
+  SELECT CASE WHEN begin > 0 THEN 1 ELSE 0 END;
+END;
+SELECT 1;

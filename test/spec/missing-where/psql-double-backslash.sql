@@ -1,0 +1,2 @@
+-- expect: missing-where@2:15
+\timing on \\ DELETE FROM t;

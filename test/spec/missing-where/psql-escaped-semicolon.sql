@@ -1,0 +1,2 @@
+-- expect: missing-where@2:13
+SELECT 1 \; DELETE FROM invoices;

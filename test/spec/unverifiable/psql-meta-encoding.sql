@@ -1,0 +1,3 @@
+-- expect: unverifiable@2:1
+\encoding SJIS
+SELECT 1;

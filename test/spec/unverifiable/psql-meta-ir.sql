@@ -1,0 +1,3 @@
+-- expect: unverifiable@2:1
+\ir setup.sql
+SELECT 1;

@@ -1,0 +1,3 @@
+-- expect: unverifiable@2:1
+\o | psql prod
+SELECT 1;

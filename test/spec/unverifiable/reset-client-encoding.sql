@@ -1,0 +1,2 @@
+-- expect: unverifiable@2:1
+RESET client_encoding;
