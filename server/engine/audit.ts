@@ -7,16 +7,23 @@ import { appendFile, mkdir, open, stat } from 'node:fs/promises';
 import { homedir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Environment } from '../analysis/types';
+import { Impact } from './impact';
+import { HeldLock } from './locks';
 import { Outcome, RowRange } from './types';
 
 export interface AuditRecord {
   ts: string;
+  runId: string;
   client: 'cli' | 'vscode';
   connection: string;
   environment: Environment;
   user: string;
   statements: Array<{ text: string; command: string | null; rows: number | null; ms: number }>;
   totalRows: number;
+  /** The true impact per table; null when no write transaction got that far. */
+  impact: Impact | null;
+  /** SHARE ROW EXCLUSIVE or stronger locks held while the decision was awaited. */
+  locks: HeldLock[];
   expectation: RowRange | null;
   outcome: Outcome;
   reason: string;

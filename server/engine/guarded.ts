@@ -8,14 +8,20 @@ import { commitStatus, isServerAnswer } from './commitOutcome';
 import { describeConnectError, openClient, ResolvedConnection, resolveConnection, scrub } from './connect';
 import { confirmWithin, typedRequirement, typedMatches } from './confirm';
 import { checkExpectations } from './expectations';
-import { Plan, planRun } from './plan';
+import { Plan, PlannedStatement, planRun } from './plan';
 import { begin, executeStatements, setSessionTimeouts, StatementFailure } from './transaction';
+import { Impact } from './impact';
+import { DEFAULT_LOCKED_CONFIRM_TIMEOUT_MS, HeldLock } from './locks';
+import { PlanRefusal } from './planCheck';
+import { BATCH_PROBE, batchDone, beforeCommit, beforeDecision, BeforeDecision, beginWatched, refuseEveryRow, runImpact, shortenIdleTimeout, Watch } from './runWatch';
+import { randomUUID } from 'node:crypto';
 import { Ending, Outcome, RunHooks, RunRequest, RunResult, StatementResult } from './types';
 import { Client } from 'pg';
 import { formatCount } from '../analysis/count';
 
 const OUTCOMES: Record<Ending, Outcome> = {
   committed: 'committed',
+  // The outcome word stays 'committed' (exit 0, the JSON contract); the reason says it ended with ROLLBACK.
   'read-only': 'committed',
   usage: 'failed',
   connection: 'failed',
@@ -42,11 +48,16 @@ interface State {
   readOnly: boolean;
   failedStatement?: number;
   secrets: string[];
+  runId: string;
+  impact?: Impact;
+  batches?: RunResult['batches'];
+  locks?: HeldLock[];
+  waitingSessions?: number;
 }
 
 export async function runGuarded(req: RunRequest, hooks: RunHooks): Promise<RunResult> {
   const started = performance.now();
-  const state: State = { label: fallbackLabel(req), statements: [], readOnly: false, secrets: [] };
+  const state: State = { label: fallbackLabel(req), statements: [], readOnly: false, secrets: [], runId: req.runId ?? randomUUID() };
   if (req.auditLogPath) {
     try {
       await prepareAuditLog(req.auditLogPath);
@@ -68,12 +79,15 @@ export async function runGuarded(req: RunRequest, hooks: RunHooks): Promise<RunR
     try {
       await appendAudit(req.auditLogPath, {
         ts: new Date().toISOString(),
+        runId: state.runId,
         client: req.client,
         connection: state.label,
         environment: req.environment,
         user: osUser(),
         statements: state.statements.map((s) => ({ text: s.text, command: s.command ?? null, rows: s.rows, ms: s.ms })),
         totalRows: result.totalRows,
+        impact: state.impact ?? null,
+        locks: state.locks ?? [],
         expectation: req.expectRows ?? null,
         outcome: result.outcome,
         reason: result.reason,
@@ -96,7 +110,15 @@ function finish(state: State, ending: Ending, reason: string, started: number): 
     durationMs: Math.round(performance.now() - started),
     connectionLabel: state.label,
     readOnly: state.readOnly,
+    runId: state.runId,
   };
+  if (state.impact) {
+    result.impact = state.impact;
+    result.totalRows = state.impact.total;
+  }
+  if (state.batches) result.batches = state.batches;
+  if (state.locks) result.locks = state.locks;
+  if (state.waitingSessions !== undefined) result.waitingSessions = state.waitingSessions;
   if (state.failedStatement !== undefined) result.failedStatement = state.failedStatement;
   return result;
 }
@@ -185,12 +207,20 @@ async function runInTransaction(ctx: Ctx): Promise<[Ending, string]> {
     if (pid !== null && pid !== undefined) cancelling ??= cancelBackend(ctx.conn, pid).catch(() => false);
   };
   hooks.signal?.addEventListener('abort', onAbort);
+  let watch: Watch | undefined;
   try {
-    await begin(client, { readOnly: plan.readOnly, ...timeouts(req), idleTimeoutMs: confirmTimeoutMs + IDLE_MARGIN_MS });
+    const settings = { readOnly: plan.readOnly, ...timeouts(req), idleTimeoutMs: confirmTimeoutMs + IDLE_MARGIN_MS };
+    // A read-only run ends in ROLLBACK and is never confirmed: it needs no impact and no settings check.
+    if (plan.readOnly) await begin(client, settings);
+    else watch = await beginWatched(client, settings, plan.statements);
+    const w = watch;
     await executeStatements(client, plan.statements, state.statements, {
       rowLimit: req.rowLimit ?? 500,
       batchSize: req.batchSize ?? 250,
-      onBatch: (results) => {
+      ...(w ? { probeSql: BATCH_PROBE } : {}),
+      ...(w && req.environment === 'production' ? { beforeBatch: (batch: PlannedStatement[]) => refuseEveryRow(client, w, batch) } : {}),
+      onBatch: (results, batch, probe) => {
+        if (w) batchDone(w, results, batch, probe);
         const done = results.filter((r) => r.command !== undefined).length;
         hooks.onProgress?.({ statementsDone: done, statementsTotal: results.length, rows: totalRows(results, plan.readOnly) });
         return !hooks.signal?.aborted;
@@ -200,13 +230,14 @@ async function runInTransaction(ctx: Ctx): Promise<[Ending, string]> {
     await cancelling;
     await rollback();
     if (hooks.signal?.aborted) return ['cancelled', 'cancelled while running; everything was rolled back'];
+    if (error instanceof PlanRefusal) return ['refused', error.message];
     if (error instanceof StatementFailure) {
       state.failedStatement = error.index;
       const s = state.statements[error.index];
       const why = ctx.isLost() ? `the connection was lost (${error.cause.message})` : error.cause.message;
       return ['statement-failed', `statement ${error.index + 1} (line ${s.line}) failed: ${why}; everything was rolled back, nothing was committed`];
     }
-    return ['statement-failed', `the transaction could not start: ${(error as Error).message}; nothing was committed`];
+    return ['statement-failed', `the run could not go on: ${(error as Error).message}; everything was rolled back, nothing was committed`];
   } finally {
     hooks.signal?.removeEventListener('abort', onAbort);
   }
@@ -215,15 +246,42 @@ async function runInTransaction(ctx: Ctx): Promise<[Ending, string]> {
     return ['cancelled', 'cancelled; everything was rolled back'];
   }
 
-  const total = totalRows(state.statements, plan.readOnly);
+  if (plan.readOnly || !watch) {
+    const total = totalRows(state.statements, true);
+    const missed = checkExpectations(state.statements, total, req.expectRows);
+    // Nothing of a read-only run is kept, and nothing fires at commit (pg_notify): it always rolls back.
+    await rollback();
+    if (missed) return ['expectation', `${missed}; rolled back`];
+    return ['read-only', `read-only: ${state.statements.length} statement${state.statements.length === 1 ? '' : 's'} ran, ${formatCount(total)} rows returned; ended with ROLLBACK`];
+  }
+
+  // The run's total is its true impact: cascades, triggers and functions included.
+  const impact = runImpact(watch, state.statements, plan.statements);
+  state.impact = impact;
+  state.batches = watch.batches;
+  const total = impact.total;
   const missed = checkExpectations(state.statements, total, req.expectRows);
   if (missed) {
     await rollback();
     return ['expectation', `${missed}; rolled back`];
   }
-  if (plan.readOnly) {
-    await client.query('COMMIT').catch(() => undefined);
-    return ['read-only', `read-only: ${state.statements.length} statement${state.statements.length === 1 ? '' : 's'} ran, ${formatCount(total)} rows returned`];
+  let before: BeforeDecision;
+  try {
+    before = await beforeDecision(client, watch);
+  } catch (error) {
+    await rollback();
+    return ['statement-failed', `the locks and guard settings could not be read (${(error as Error).message}); everything was rolled back`];
+  }
+  state.locks = before.locks;
+  state.waitingSessions = before.waitingSessions;
+  if (before.changed.length > 0) {
+    await rollback();
+    return ['refused', `the run changed the guard's own settings (${before.changed.join('; ')}); everything was rolled back`];
+  }
+  let timeoutMs = confirmTimeoutMs;
+  if (before.locks.length > 0) {
+    timeoutMs = Math.min(confirmTimeoutMs, req.lockedConfirmTimeoutMs ?? DEFAULT_LOCKED_CONFIRM_TIMEOUT_MS);
+    await shortenIdleTimeout(client, watch, timeoutMs + IDLE_MARGIN_MS).catch(() => undefined);
   }
 
   const maxRows = req.maxAffectedRows ?? (req.environment === 'production' ? 1_000 : Number.POSITIVE_INFINITY);
@@ -235,7 +293,10 @@ async function runInTransaction(ctx: Ctx): Promise<[Ending, string]> {
     totalRows: total,
     elapsedMs: 0,
     irreversible: false,
-    timeoutMs: confirmTimeoutMs,
+    timeoutMs,
+    impact,
+    locks: before.locks,
+    waitingSessions: before.waitingSessions,
     ...(typed ? { typed } : {}),
   });
   if (answer.kind !== 'commit') {
@@ -246,14 +307,19 @@ async function runInTransaction(ctx: Ctx): Promise<[Ending, string]> {
     await rollback();
     return ['declined', `the typed answer did not match ${typed.expected}; rolled back`];
   }
-  return commit(ctx, total);
+  return commit(ctx, total, watch);
 }
 
-async function commit(ctx: Ctx, total: number): Promise<[Ending, string]> {
+async function commit(ctx: Ctx, total: number, watch: Watch): Promise<[Ending, string]> {
   const { client } = ctx;
   let xid: string;
   try {
-    xid = (await client.query<{ xid: string }>('SELECT txid_current()::text AS xid')).rows[0].xid;
+    const checked = await beforeCommit(client, watch);
+    if (checked.changed.length > 0) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      return ['refused', `the guard's own settings changed before COMMIT (${checked.changed.join('; ')}); everything was rolled back`];
+    }
+    xid = checked.xid;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     return ['statement-failed', `could not prepare to commit (${(error as Error).message}); nothing was committed`];

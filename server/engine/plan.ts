@@ -6,6 +6,7 @@
 import { Analyzer } from '../analysis/analyze';
 import { LineIndex } from '../analysis/lines';
 import { Executed } from '../analysis/executed';
+import { writeFacts } from './writeFacts';
 import { loadParser } from '../analysis/parser';
 import { Environment, Finding } from '../analysis/types';
 import { RowRange } from './types';
@@ -16,6 +17,12 @@ export interface PlannedStatement {
   text: string;
   expectRows?: RowRange;
   read: boolean;
+  /** Top-level UPDATE, DELETE or MERGE: the planner is asked about it on production. */
+  modifies?: boolean;
+  /** Its command tag's count is rows it wrote into a table (CREATE TABLE AS, SELECT INTO). */
+  createsRows?: boolean;
+  /** Relations it truncates, as SQL names (their rows are counted before the run). */
+  truncates?: string[];
 }
 
 export type Plan =
@@ -48,6 +55,7 @@ export async function planRun(text: string, environment: Environment, readOnlyCo
   const statements: PlannedStatement[] = analysis.statements.map((s, index) => {
     const planned: PlannedStatement = { index, line: position(s.span.start).line, text: s.text, read: isRead(s.analysis.status === 'parsed' ? s.analysis : undefined) };
     if (s.expectRows) planned.expectRows = s.expectRows;
+    if (s.analysis.status === 'parsed') Object.assign(planned, writeFacts(s.analysis.executed));
     return planned;
   });
   if (statements.length === 0) return { ok: false, empty: true, reason: 'there is no SQL statement to run' };
