@@ -34,9 +34,9 @@ export interface Impact {
 export type Snapshot = Map<string, TableImpact>;
 
 /** One row, one text column: the non-zero counters of the transaction, rolled up to the partition root. */
-export const SNAPSHOT_SQL = `SELECT pg_catalog.coalesce(pg_catalog.json_agg(pg_catalog.json_build_array(r.oid, rn.nspname, r.relname, s.n_tup_ins, s.n_tup_upd, s.n_tup_del)), '[]')::text AS impact
+export const SNAPSHOT_SQL = `SELECT COALESCE(pg_catalog.json_agg(pg_catalog.json_build_array(r.oid, rn.nspname, r.relname, s.n_tup_ins, s.n_tup_upd, s.n_tup_del)), '[]')::text AS impact
 FROM pg_catalog.pg_stat_xact_user_tables s
-JOIN pg_catalog.pg_class r ON r.oid OPERATOR(pg_catalog.=) pg_catalog.coalesce(pg_catalog.pg_partition_root(s.relid), s.relid)
+JOIN pg_catalog.pg_class r ON r.oid OPERATOR(pg_catalog.=) COALESCE(pg_catalog.pg_partition_root(s.relid)::pg_catalog.oid, s.relid)
 JOIN pg_catalog.pg_namespace rn ON rn.oid OPERATOR(pg_catalog.=) r.relnamespace
 WHERE s.n_tup_ins OPERATOR(pg_catalog.<>) 0 OR s.n_tup_upd OPERATOR(pg_catalog.<>) 0 OR s.n_tup_del OPERATOR(pg_catalog.<>) 0`;
 

@@ -14,7 +14,7 @@ export const DEFAULT_LOCKED_CONFIRM_TIMEOUT_MS = 30_000;
 
 /** One JSON object: the strong locks this session holds, and how many sessions wait on it. */
 export const LOCKS_SQL = `pg_catalog.json_build_object(
-  'locks', (SELECT pg_catalog.coalesce(pg_catalog.json_agg(pg_catalog.json_build_array(n.nspname, c.relname, l.mode) ORDER BY n.nspname, c.relname, l.mode), '[]')
+  'locks', (SELECT COALESCE(pg_catalog.json_agg(pg_catalog.json_build_array(n.nspname, c.relname, l.mode) ORDER BY n.nspname, c.relname, l.mode), '[]')
     FROM pg_catalog.pg_locks l
     JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) l.relation
     JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace

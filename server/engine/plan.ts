@@ -56,6 +56,8 @@ export async function planRun(text: string, environment: Environment, readOnlyCo
     const planned: PlannedStatement = { index, line: position(s.span.start).line, text: s.text, read: isRead(s.analysis.status === 'parsed' ? s.analysis : undefined) };
     if (s.expectRows) planned.expectRows = s.expectRows;
     if (s.analysis.status === 'parsed') Object.assign(planned, writeFacts(s.analysis.executed));
+    // A finding deliberately suppressed on this statement (e.g. missing-where) is not asked of the planner again: the typed count guards it.
+    if (s.findings.some((f) => f.suppressedBecause !== undefined)) delete planned.modifies;
     return planned;
   });
   if (statements.length === 0) return { ok: false, empty: true, reason: 'there is no SQL statement to run' };
