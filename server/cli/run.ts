@@ -8,6 +8,7 @@ import { scrub } from '../engine/connect';
 import { defaultAuditPath, runGuarded } from '../engine';
 import { Ending, RunRequest, RunResult } from '../engine/types';
 import { parseRunArgs, RUN_USAGE, RunOptions } from './runArgs';
+import { impactJson, impactLines } from './runImpact';
 import { askOnTerminal, decideWithoutTerminal, statementLine } from './runPrompt';
 
 export const EXIT_CODES: Record<Ending, number> = {
@@ -61,6 +62,7 @@ export async function runCommand(args: string[]): Promise<number> {
   if (o.statementTimeoutMs !== undefined) request.statementTimeoutMs = o.statementTimeoutMs;
   if (o.lockTimeoutMs !== undefined) request.lockTimeoutMs = o.lockTimeoutMs;
   if (o.confirmTimeoutMs !== undefined) request.confirmTimeoutMs = o.confirmTimeoutMs;
+  if (o.lockedConfirmTimeoutMs !== undefined) request.lockedConfirmTimeoutMs = o.lockedConfirmTimeoutMs;
 
   // Ctrl+C or a kill while the run is open cancels the statement and rolls back before exit.
   const cancel = new AbortController();
@@ -106,11 +108,13 @@ function report(o: RunOptions, r: RunResult): void {
   if (r.auditError) process.stderr.write(`safe-sql run: ${r.auditError}\n`);
   if (o.format === 'json') {
     const statements = r.statements.map((s) => ({ command: s.command ?? null, rows: s.rows }));
-    process.stdout.write(`${JSON.stringify({ outcome: r.outcome, statements, totalRows: r.totalRows, reason: r.reason })}\n`);
+    process.stdout.write(`${JSON.stringify({ outcome: r.outcome, statements, totalRows: r.totalRows, reason: r.reason, ...impactJson(r) })}\n`);
     return;
   }
   const ran = r.statements.some((s) => s.command !== undefined);
   if (ran && r.statements.length <= 50) process.stdout.write(`${r.statements.map(statementLine).join('\n')}\n`);
+  const impact = impactLines(r);
+  if (impact.length > 0) process.stdout.write(`${impact.join('\n')}\n`);
   const head: Record<RunResult['outcome'], string> = { committed: 'Committed', 'rolled-back': 'Rolled back', refused: 'Refused', failed: 'Failed', unknown: 'Outcome unknown' };
   const line = r.outcome === 'committed' ? `${r.reason[0].toUpperCase()}${r.reason.slice(1)}\n` : `${head[r.outcome]}: ${r.reason}\n`;
   (r.outcome === 'committed' ? process.stdout : process.stderr).write(line);

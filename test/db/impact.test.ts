@@ -129,11 +129,8 @@ describe('true impact, guard settings and locks (real PostgreSQL)', function () 
         },
       };
       const hooks = {
-        confirm: async (s: ConfirmSummary, signal: AbortSignal): Promise<Decision> => {
-          if (!waiting) {
-            waiting = waiter.query('SELECT count(*) FROM log').catch(() => undefined);
-            // Let the reader queue behind the lock, then ask the engine again through a second run? No: read it here.
-          }
+        confirm: async (s: ConfirmSummary): Promise<Decision> => {
+          waiting ??= waiter.query('SELECT count(*) FROM log').catch(() => undefined);
           return c.confirm(s);
         },
       };
