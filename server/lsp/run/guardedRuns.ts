@@ -117,7 +117,9 @@ export class GuardedRuns {
       environment: binding.environment,
       connection: { kind: 'profile', profile, ...(password === undefined ? {} : { password }) },
       client: 'vscode',
+      runId,
       confirmTimeoutMs: options.confirmTimeoutMs,
+      lockedConfirmTimeoutMs: options.lockedConfirmTimeoutMs,
       auditLogPath: options.auditLogPath,
       ...(profile.maxAffectedRows === undefined ? {} : { maxAffectedRows: profile.maxAffectedRows }),
       ...(profile.readOnly === undefined ? {} : { readOnly: profile.readOnly }),
@@ -129,7 +131,7 @@ export class GuardedRuns {
       signal,
       onProgress: (p) => state('running', p.rows),
       confirm: async (summary, asked): Promise<Decision> => {
-        state('awaiting-confirmation', summary.totalRows);
+        state('awaiting-confirmation', summary.totalRows, { ...(summary.locks ? { locks: summary.locks } : {}), ...(summary.waitingSessions === undefined ? {} : { waitingSessions: summary.waitingSessions }) });
         const token = new CancellationTokenSource();
         // The engine stopped waiting (timeout, cancel, lost link): the client closes what it still shows.
         asked.addEventListener('abort', () => token.cancel(), { once: true });

@@ -9,8 +9,12 @@ import { defaultAuditPath, parseDuration } from '../../engine';
 
 export const DEFAULT_CONFIRM_TIMEOUT_S = 120;
 
+export const DEFAULT_LOCKED_CONFIRM_TIMEOUT_S = 30;
+
 export interface RunOptions {
   confirmTimeoutMs: number;
+  /** `safeSql.lockedConfirmTimeout`: the deadline while the run holds SHARE ROW EXCLUSIVE or stronger locks. */
+  lockedConfirmTimeoutMs: number;
   auditLogPath: string;
 }
 
@@ -25,8 +29,10 @@ export async function readRunOptions(connection: Connection, uri: string, client
   }
   const t = raw.confirmTimeout;
   const seconds = typeof t === 'number' && Number.isFinite(t) && t > 0 ? Math.min(t, 86_400) : DEFAULT_CONFIRM_TIMEOUT_S;
+  const l = raw.lockedConfirmTimeout;
+  const lockedSeconds = typeof l === 'number' && Number.isFinite(l) && l > 0 ? Math.min(l, 86_400) : DEFAULT_LOCKED_CONFIRM_TIMEOUT_S;
   const setting = typeof raw.auditLogPath === 'string' ? raw.auditLogPath.trim() : '';
-  return { confirmTimeoutMs: Math.round(seconds * 1000), auditLogPath: setting || clientAuditPath || defaultAuditPath() };
+  return { confirmTimeoutMs: Math.round(seconds * 1000), lockedConfirmTimeoutMs: Math.round(lockedSeconds * 1000), auditLogPath: setting || clientAuditPath || defaultAuditPath() };
 }
 
 export type Limits = { ok: true; statementTimeoutMs?: number; lockTimeoutMs?: number } | { ok: false; reason: string };
