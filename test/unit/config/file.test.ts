@@ -21,7 +21,7 @@ describe('settingsFromJsonText', () => {
   it('skips other extensions\' settings silently and reports unknown Safe SQL keys', () => {
     const { problems } = settingsFromJsonText(JSON.stringify({ 'editor.tabSize': 2, 'safeSql.conections': [], confirmTimeout: 60, 'safeSql.auditLogPath': '' }), 'production');
     assert.deepEqual(problems.map((p) => p.message), [
-      'unknown setting "safeSql.conections" is ignored; known: safeSql.connections, safeSql.documentConnections, safeSql.defaultEnvironment, safeSql.confirmTimeout, safeSql.auditLogPath',
+      'unknown setting "safeSql.conections" is ignored; known: safeSql.connections, safeSql.documentConnections, safeSql.defaultEnvironment, safeSql.confirmTimeout, safeSql.lockedConfirmTimeout, safeSql.auditLogPath',
     ]);
   });
 
