@@ -44,8 +44,25 @@ export interface RunStatementView {
   sample?: Array<Array<string | null>>;
 }
 
+/** The true impact per table, from PostgreSQL's counters (cascades, triggers and functions included). */
+export interface RunImpactView {
+  tables: Array<{ schema: string; table: string; inserted: number; updated: number; deleted: number; truncated?: { rowsBefore: number } }>;
+  total: number;
+  /** Row operations no statement's own count explains: by cascade, trigger or function. */
+  unexplained: number;
+}
+
+/** A relation the run holds SHARE ROW EXCLUSIVE or stronger. */
+export interface RunLockView {
+  relation: string;
+  mode: string;
+}
+
 export interface RunGuardedResult {
   runId: string;
+  impact?: RunImpactView;
+  locks?: RunLockView[];
+  waitingSessions?: number;
   outcome: RunOutcome;
   reason: string;
   connection: string;
@@ -76,6 +93,9 @@ export interface ConfirmRunParams {
   irreversible: boolean;
   /** The server rolls back on its own after this long. */
   timeoutMs: number;
+  impact?: RunImpactView;
+  locks?: RunLockView[];
+  waitingSessions?: number;
 }
 
 export interface ConfirmRunResult {
@@ -98,6 +118,9 @@ export interface RunStateParams {
   /** Epoch milliseconds when the transaction began. */
   startedAt: number;
   outcome?: RunOutcome;
+  /** Relations held SHARE ROW EXCLUSIVE or stronger while awaiting confirmation, and who waits on them. */
+  locks?: RunLockView[];
+  waitingSessions?: number;
 }
 
 /** Sent by the server as a run progresses, so the client can show the open transaction. */

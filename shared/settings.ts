@@ -42,6 +42,8 @@ export interface SafeSqlSettings {
   selectedConnection?: string;
   /** Seconds a guarded run waits for confirmation before it rolls back (`safeSql.confirmTimeout`). */
   confirmTimeout: number;
+  /** Seconds a run holding SHARE ROW EXCLUSIVE or stronger locks waits for confirmation (`safeSql.lockedConfirmTimeout`). */
+  lockedConfirmTimeout: number;
   /** Where audit records go (`safeSql.auditLogPath`); empty: the client's default. */
   auditLogPath: string;
 }
@@ -51,6 +53,7 @@ export const DEFAULT_SETTINGS: SafeSqlSettings = {
   documentConnections: {},
   defaultEnvironment: 'development',
   confirmTimeout: 120,
+  lockedConfirmTimeout: 30,
   auditLogPath: '',
 };
 
@@ -101,18 +104,21 @@ export function readSettings(raw: unknown, fallbackEnvironment: Environment = DE
       defaultEnvironment = 'production';
     }
   }
-  let confirmTimeout = DEFAULT_SETTINGS.confirmTimeout;
-  if (obj.confirmTimeout !== undefined) {
-    const t = obj.confirmTimeout;
-    if (typeof t === 'number' && Number.isFinite(t) && t > 0) confirmTimeout = Math.min(t, 86_400);
-    else problems.push({ message: `safeSql.confirmTimeout must be a number of seconds above 0; ${DEFAULT_SETTINGS.confirmTimeout} is used` });
-  }
+  const seconds = (key: 'confirmTimeout' | 'lockedConfirmTimeout'): number => {
+    const t = obj[key];
+    if (t === undefined) return DEFAULT_SETTINGS[key];
+    if (typeof t === 'number' && Number.isFinite(t) && t > 0) return Math.min(t, 86_400);
+    problems.push({ message: `safeSql.${key} must be a number of seconds above 0; ${DEFAULT_SETTINGS[key]} is used` });
+    return DEFAULT_SETTINGS[key];
+  };
+  const confirmTimeout = seconds('confirmTimeout');
+  const lockedConfirmTimeout = seconds('lockedConfirmTimeout');
   let auditLogPath = '';
   if (obj.auditLogPath !== undefined) {
     if (typeof obj.auditLogPath === 'string') auditLogPath = obj.auditLogPath.trim();
     else problems.push({ message: 'safeSql.auditLogPath must be a file path; the default is used' });
   }
-  const settings: SafeSqlSettings = { connections, documentConnections, defaultEnvironment, confirmTimeout, auditLogPath };
+  const settings: SafeSqlSettings = { connections, documentConnections, defaultEnvironment, confirmTimeout, lockedConfirmTimeout, auditLogPath };
   if (obj.selectedConnection !== undefined) {
     if (typeof obj.selectedConnection === 'string' && obj.selectedConnection.trim()) {
       settings.selectedConnection = obj.selectedConnection.trim();

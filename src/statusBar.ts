@@ -75,7 +75,8 @@ export class ConnectionStatusBar implements vscode.Disposable {
     const seconds = Math.max(0, Math.floor((Date.now() - tx.startedAt) / 1000));
     const clock = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
     const state = tx.state === 'awaiting-confirmation' ? 'uncommitted' : 'running';
-    this.item.text = `$(warning) ${SHORT[tx.environment]} ${tx.connection} · ${state} · ${formatCount(tx.rows)} row${tx.rows === 1 ? '' : 's'} · ${clock}`;
+    const locked = tx.locks && tx.locks.length > 0 ? ` · $(lock) ${tx.locks.length} locked, ${formatCount(tx.waitingSessions ?? 0)} waiting` : '';
+    this.item.text = `$(warning) ${SHORT[tx.environment]} ${tx.connection} · ${state} · ${formatCount(tx.rows)} row${tx.rows === 1 ? '' : 's'}${locked} · ${clock}`;
     this.item.backgroundColor = background(tx.environment);
     this.item.tooltip = `A guarded transaction is open on ${tx.connection} (${tx.environment}). Nothing is committed until you confirm.`;
     this.item.show();

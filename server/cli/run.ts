@@ -14,6 +14,7 @@ import { Environment } from '../analysis/types';
 import { environmentWithFlag } from '../config/runEnvironment';
 import { DEFAULT_SETTINGS } from '../config/settings';
 import { safeText } from '../../shared/safeText';
+import { impactJson, impactLines } from './runImpact';
 import { askOnTerminal, decideWithoutTerminal, statementLine } from './runPrompt';
 import { formatTable } from './table';
 
@@ -69,6 +70,7 @@ export async function runCommand(args: string[]): Promise<number> {
   if (o.statementTimeoutMs !== undefined) request.statementTimeoutMs = o.statementTimeoutMs;
   if (o.lockTimeoutMs !== undefined) request.lockTimeoutMs = o.lockTimeoutMs;
   if (o.confirmTimeoutMs !== undefined) request.confirmTimeoutMs = o.confirmTimeoutMs;
+  if (o.lockedConfirmTimeoutMs !== undefined) request.lockedConfirmTimeoutMs = o.lockedConfirmTimeoutMs;
 
   // Ctrl+C or a kill while the run is open cancels the statement and rolls back before exit.
   const cancel = new AbortController();
@@ -125,7 +127,7 @@ function report(o: RunOptions, r: RunResult): void {
   if (o.format === 'json') {
     const statements = r.statements.map((s) => ({ command: s.command ?? null, rows: s.rows }));
     const skipped = r.skipped && r.skipped.length > 0 ? { skipped: r.skipped } : {};
-    process.stdout.write(`${JSON.stringify({ runId: r.runId, outcome: r.outcome, statements, totalRows: r.totalRows, reason: r.reason, ...skipped })}\n`);
+    process.stdout.write(`${JSON.stringify({ runId: r.runId, outcome: r.outcome, statements, totalRows: r.totalRows, reason: r.reason, ...skipped, ...impactJson(r) })}\n`);
     return;
   }
   for (const s of r.skipped ?? []) process.stderr.write(`safe-sql run: skipped the psql command at ${s} (it changes nothing in a guarded run)\n`);
@@ -135,6 +137,8 @@ function report(o: RunOptions, r: RunResult): void {
   for (const s of r.statements) {
     if (s.fields && s.sample) process.stdout.write(`\n${formatTable(s.fields, s.sample, s.rows ?? s.sample.length)}\n\n`);
   }
+  const impact = impactLines(r);
+  if (impact.length > 0) process.stdout.write(`${impact.join('\n')}\n`);
   const head: Record<RunResult['outcome'], string> = { committed: 'Committed', 'rolled-back': 'Rolled back', refused: 'Refused', failed: 'Failed', unknown: 'Outcome unknown' };
   const reason = safeText(r.reason, { newlines: true });
   const line = r.outcome === 'committed' ? `${reason[0].toUpperCase()}${reason.slice(1)}\n` : `${head[r.outcome]}: ${reason}\n`;

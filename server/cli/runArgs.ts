@@ -14,6 +14,8 @@ export interface RunOptions {
   statementTimeoutMs?: number;
   lockTimeoutMs?: number;
   confirmTimeoutMs?: number;
+  /** The confirmation deadline while the run holds SHARE ROW EXCLUSIVE or stronger locks. */
+  lockedConfirmTimeoutMs?: number;
   auditLog?: string;
   format: 'text' | 'json';
   help: boolean;
@@ -22,16 +24,21 @@ export interface RunOptions {
 export const RUN_USAGE = `Usage: safe-sql run [FILE|-] [--url URL] [--env production|staging|development]
                     [--expect-rows N|MIN..MAX] [--yes]
                     [--statement-timeout DURATION] [--lock-timeout DURATION] [--confirm-timeout DURATION]
+                    [--locked-confirm-timeout DURATION]
                     [--audit-log PATH] [--format text|json]
 
 Runs the SQL in one transaction, shows each statement's real row count, and commits only when
 confirmed. Connection: --url, else the PG* environment variables. --env defaults to production.
+The total and --expect-rows count every row operation PostgreSQL reports (cascades, triggers and
+functions included). --yes does not commit row operations no statement's own count explains,
+unless --expect-rows covers the total. While the run holds SHARE ROW EXCLUSIVE or stronger locks
+the confirmation deadline is --locked-confirm-timeout (default 30s).
 Durations: 300ms, 5s, 2m.
 Exit codes: 0 committed (or a read-only run completed), 1 usage or connection error, 2 refused by
 the analysis, 3 rolled back, 4 a statement failed or timed out, 5 commit outcome unknown.
 `;
 
-const VALUED = new Set(['--url', '--env', '--expect-rows', '--statement-timeout', '--lock-timeout', '--confirm-timeout', '--audit-log', '--format']);
+const VALUED = new Set(['--url', '--env', '--expect-rows', '--statement-timeout', '--lock-timeout', '--confirm-timeout', '--locked-confirm-timeout', '--audit-log', '--format']);
 
 export function parseRunArgs(args: string[]): { ok: true; options: RunOptions } | { ok: false; error: string } {
   const o: RunOptions = { env: 'production', yes: false, format: 'text', help: false };
@@ -103,8 +110,9 @@ function apply(o: RunOptions, flag: string, value: string): string | undefined {
       if (flag === '--statement-timeout') o.statementTimeoutMs = ms;
       else if (flag === '--lock-timeout') o.lockTimeoutMs = ms;
       else {
-        if (ms <= 0) return '--confirm-timeout must be longer than 0';
-        o.confirmTimeoutMs = ms;
+        if (ms <= 0) return `${flag} must be longer than 0`;
+        if (flag === '--locked-confirm-timeout') o.lockedConfirmTimeoutMs = ms;
+        else o.confirmTimeoutMs = ms;
       }
       return undefined;
     }

@@ -5,6 +5,7 @@ import { firstLine } from '../engine/plan';
 import { formatRange } from '../engine/expectations';
 import { ConfirmSummary, Decision, RowRange, StatementResult } from '../engine/types';
 import { formatCount } from '../../shared/labels';
+import { impactLines } from './runImpact';
 
 export function statementLine(s: StatementResult): string {
   const rows = s.rows === null ? '' : `${formatCount(s.rows)} row${s.rows === 1 ? '' : 's'}`;
@@ -16,7 +17,9 @@ export function describeSummary(summary: ConfirmSummary): string {
   lines.push(`${summary.environment.toUpperCase()} ${summary.connectionLabel}: ${summary.statements.length} statement${summary.statements.length === 1 ? '' : 's'}${summary.irreversible ? ' (not run yet)' : ', uncommitted'}`);
   const shown = summary.statements.length > 50 ? [...summary.statements.slice(0, 25), undefined, ...summary.statements.slice(-25)] : summary.statements;
   for (const s of shown) lines.push(s ? statementLine(s) : `  … ${summary.statements.length - 50} more …`);
+  lines.push(...impactLines(summary));
   if (!summary.irreversible) lines.push(`  Total: ${formatCount(summary.totalRows)} row${summary.totalRows === 1 ? '' : 's'}`);
+  if (summary.locks && summary.locks.length > 0) lines.push(`  Rolls back on its own after ${Math.round(summary.timeoutMs / 1000)} s while it holds these locks.`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -75,6 +78,10 @@ export function decideWithoutTerminal(summary: ConfirmSummary, o: { expectRows?:
     if (!summary.typed) return { commit: true };
     if (o.expectRows.min === o.expectRows.max) return { commit: true, typed: String(o.expectRows.min) };
     return { commit: false, impossible: true, reason: `${summary.typed.why}; without a terminal give the exact count with --expect-rows ${summary.totalRows} (got ${formatRange(o.expectRows)})` };
+  }
+  const unexplained = summary.impact?.unexplained ?? 0;
+  if (o.yes && unexplained > 0) {
+    return { commit: false, impossible: true, reason: `${formatCount(unexplained)} row operation${unexplained === 1 ? '' : 's'} by cascade, trigger or function that no statement's own count explains; --yes does not commit them, give --expect-rows ${summary.totalRows} to cover the total` };
   }
   if (o.yes && !o.production) return { commit: true, typed: summary.typed?.expected };
   return { commit: false, impossible: true, reason: 'confirmation was impossible: no terminal to ask on and no --expect-rows' };

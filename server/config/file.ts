@@ -8,7 +8,7 @@ import { readSettings, SafeSqlSettings, SettingsProblem } from './settings';
 import { SETTINGS_SECTION } from '../../shared/settings';
 
 /** Every setting Safe SQL declares; only the first three matter to the analysis. */
-const KNOWN_KEYS = ['connections', 'documentConnections', 'defaultEnvironment', 'confirmTimeout', 'auditLogPath'];
+const KNOWN_KEYS = ['connections', 'documentConnections', 'defaultEnvironment', 'confirmTimeout', 'lockedConfirmTimeout', 'auditLogPath'];
 const PREFIX = 'safeSql.';
 
 export class ConfigFileError extends Error {}

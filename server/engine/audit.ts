@@ -7,6 +7,8 @@ import { appendFile, mkdir, open, stat } from 'node:fs/promises';
 import { homedir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Environment } from '../analysis/types';
+import { Impact } from './impact';
+import { HeldLock } from './locks';
 import { Ending, Outcome, RowRange, RunClient } from './types';
 
 export interface AuditRecord {
@@ -21,16 +23,18 @@ export interface AuditRecord {
   user: string;
   statements: Array<{ text: string; command: string | null; rows: number | null; ms: number }>;
   totalRows: number;
+  /** The true impact per table; null when no write transaction got that far. */
+  impact: Impact | null;
+  /** SHARE ROW EXCLUSIVE or stronger locks held while the decision was awaited. */
+  locks: HeldLock[];
   expectation: RowRange | null;
   /** How it ended (the exact ending) and what that means for the data (the outcome). */
   ending: Ending;
   outcome: Outcome;
   reason: string;
   durationMs: number;
-  /** Per-table impact and held locks, when the engine measured them. */
-  impact?: unknown;
-  locks?: unknown;
-  waitingSessions?: unknown;
+  /** Sessions that waited on those locks when the decision was asked for. */
+  waitingSessions?: number;
   /** psql commands that were skipped as having no effect. */
   skipped?: string[];
 }

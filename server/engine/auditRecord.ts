@@ -19,13 +19,6 @@ export function databaseIdentity(conn: ResolvedConnection): DatabaseIdentity {
   return { host: String(c.host ?? ''), port: Number(c.port ?? 0), name: String(c.database ?? ''), user: String(c.user ?? '') };
 }
 
-/** Fields another part of the engine may add to the result; copied when present. */
-interface Optional {
-  impact?: unknown;
-  locks?: unknown;
-  waitingSessions?: unknown;
-}
-
 export function auditRecord(req: RunRequest, result: RunResult, database: DatabaseIdentity | undefined): AuditRecord {
   const record: AuditRecord = {
     ts: new Date().toISOString(),
@@ -38,16 +31,15 @@ export function auditRecord(req: RunRequest, result: RunResult, database: Databa
     user: osUser(),
     statements: result.statements.map((s) => ({ text: s.text, command: s.command ?? null, rows: s.rows, ms: s.ms })),
     totalRows: result.totalRows,
+    impact: result.impact ?? null,
+    locks: result.locks ?? [],
     expectation: req.expectRows ?? null,
     ending: result.ending,
     outcome: result.outcome,
     reason: result.reason,
     durationMs: result.durationMs,
   };
-  const extra = result as RunResult & Optional;
-  if (extra.impact !== undefined) record.impact = extra.impact;
-  if (extra.locks !== undefined) record.locks = extra.locks;
-  if (extra.waitingSessions !== undefined) record.waitingSessions = extra.waitingSessions;
+  if (result.waitingSessions !== undefined) record.waitingSessions = result.waitingSessions;
   if (result.skipped && result.skipped.length > 0) record.skipped = result.skipped;
   return record;
 }

@@ -50,7 +50,13 @@ class BatchQuery {
     private readonly rowLimit: number,
     private readonly budget: RowBudget,
     private readonly done: (err: Error | null, results: BatchItemResult[]) => void,
+    /** Index of the engine's own probe query, whose one row is kept whole, outside the budget. */
+    private readonly probeIndex = -1,
   ) {}
+
+  private budgetNow(): RowBudget {
+    return this.results.length === this.probeIndex ? UNBOUNDED : this.budget;
+  }
 
   submit(connection: Connection): null {
     connection.query(this.text);
@@ -67,13 +73,13 @@ class BatchQuery {
     item.fields = msg.fields.map((f) => f.name);
     item.sample = [];
     this.sampleFull = false;
-    this.budget.startStatement();
+    this.budgetNow().startStatement();
   }
 
   handleDataRow(msg: { fields: Array<string | null> }): void {
     const item = this.item();
     if (!item.sample || this.sampleFull || item.sample.length >= this.rowLimit) return;
-    const row = this.budget.keep(msg.fields.map((v) => (v === null ? null : String(v))));
+    const row = this.budgetNow().keep(msg.fields.map((v) => (v === null ? null : String(v))));
     if (row) item.sample.push(row);
     // The budget is spent: later rows of this statement are counted, not kept.
     else this.sampleFull = true;
@@ -112,8 +118,14 @@ class BatchQuery {
   handlePortalSuspended(): void {}
 }
 
-/** Runs the statements' texts in one message; resolves with one result per statement. */
-export function runBatch(client: Client, texts: string[], rowLimit: number, budget: RowBudget = new RowBudget()): Promise<BatchItemResult[]> {
+/** The engine's own probe is read whole: a cut or dropped probe would fail the run. */
+const UNBOUNDED = new RowBudget(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY);
+
+/**
+ * Runs the statements' texts in one message; resolves with one result per statement. With
+ * `probe`, the last text is the engine's own query, whose row the budget does not limit.
+ */
+export function runBatch(client: Client, texts: string[], rowLimit: number, budget: RowBudget = new RowBudget(), probe = false): Promise<BatchItemResult[]> {
   // A statement without its own `;` (the last one of a file) is closed on a new line, so a trailing
   // line comment cannot swallow the separator.
   const text = texts.map((t) => (/;\s*$/.test(t) ? t : `${t}\n;`)).join('\n');
@@ -125,7 +137,7 @@ export function runBatch(client: Client, texts: string[], rowLimit: number, budg
       if (err) reject(err);
       else if (results.length !== texts.length) reject(new BatchError(new Error(`the server returned ${results.length} results for ${texts.length} statements`), results));
       else resolve(results);
-    });
+    }, probe ? texts.length - 1 : -1);
     // Errors that never reach the handlers (a dropped link) arrive through the callback.
     query.callback = (err) => {
       if (err && !settled) {

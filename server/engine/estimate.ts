@@ -13,6 +13,7 @@ import { StatementInfo } from '../analysis/analyze';
 import { ConnectionProfile, effectiveSsl } from '../config/settings';
 import { describeConnectError, resolveConnection } from './connect';
 import { Estimate, EstimateCache, LatestWins } from './estimateCache';
+import { everyRowOf } from './planCheck';
 
 export interface EstimatorOptions {
   /** The stored password, never prompting (this is background work). */
@@ -138,8 +139,11 @@ export class Estimator {
     const body = statement.text.replace(/;\s*$/, '');
     try {
       const result = await c.pool.query<{ 'QUERY PLAN': unknown }>({ text: `EXPLAIN (FORMAT JSON) ${body}`, queryMode: 'extended' } as never);
-      const rows = planRows(result.rows[0]?.['QUERY PLAN']);
-      this.cache.set(key, statement.text, rows ?? null);
+      const plan = result.rows[0]?.['QUERY PLAN'];
+      const rows = planRows(plan);
+      // The same check as before a production write: no filter and no index condition on the target.
+      const every = everyRowOf(plan);
+      this.cache.set(key, statement.text, every ? { everyRowOf: every.table, rows: every.rows } : rows ?? null);
       c.lastReason = undefined;
     } catch (error) {
       const code = (error as { code?: unknown }).code;

@@ -12,7 +12,8 @@ export interface EstimateCacheOptions {
 }
 
 /** `null`: the database answered, but there is no estimate (the table does not exist, a timeout). */
-export type Estimate = number | null;
+/** Rows the planner expects; or, when its condition was reduced to true, every row of the table; null: none. */
+export type Estimate = number | null | { everyRowOf: string; rows: number };
 
 interface Entry {
   rows: Estimate;

@@ -9,8 +9,12 @@ import { commitStatus, isServerAnswer } from './commitOutcome';
 import { describeConnectError, openClient, ResolvedConnection, resolveConnection, scrub } from './connect';
 import { confirmWithin, typedRequirement, typedMatches } from './confirm';
 import { checkExpectations } from './expectations';
-import { Plan, planRun } from './plan';
+import { Plan, PlannedStatement, planRun } from './plan';
 import { begin, executeStatements, setSessionTimeouts, StatementFailure } from './transaction';
+import { Impact } from './impact';
+import { DEFAULT_LOCKED_CONFIRM_TIMEOUT_MS, HeldLock } from './locks';
+import { PlanRefusal } from './planCheck';
+import { BATCH_PROBE, batchDone, beforeCommit, beforeDecision, BeforeDecision, beginWatched, refuseEveryRow, runImpact, shortenIdleTimeout, Watch } from './runWatch';
 import { Ending, Outcome, RunHooks, RunRequest, RunResult, StatementResult } from './types';
 import { Client } from 'pg';
 import { formatCount, plural } from '../../shared/labels';
@@ -22,6 +26,7 @@ import { runEnvironment } from './environment';
 
 const OUTCOMES: Record<Ending, Outcome> = {
   committed: 'committed',
+  // The outcome word stays 'committed' (exit 0, the JSON contract); the reason says it ended with ROLLBACK.
   'read-only': 'committed',
   usage: 'failed',
   connection: 'failed',
@@ -51,12 +56,16 @@ interface State {
   readOnly: boolean;
   failedStatement?: number;
   secrets: string[];
+  impact?: Impact;
+  batches?: RunResult['batches'];
+  locks?: HeldLock[];
+  waitingSessions?: number;
 }
 
 export async function runGuarded(request: RunRequest, hooks: RunHooks): Promise<RunResult> {
   const started = performance.now();
   const req: RunRequest = { ...request, environment: runEnvironment(request) };
-  const state: State = { runId: newRunId(), label: fallbackLabel(req), statements: [], readOnly: false, secrets: [] };
+  const state: State = { runId: req.runId ?? newRunId(), label: fallbackLabel(req), statements: [], readOnly: false, secrets: [] };
   if (req.auditLogPath !== null) {
     try {
       await prepareAuditLog(req.auditLogPath);
@@ -98,6 +107,13 @@ function finish(state: State, ending: Ending, reason: string, started: number): 
     connectionLabel: state.label,
     readOnly: state.readOnly,
   };
+  if (state.impact) {
+    result.impact = state.impact;
+    result.totalRows = state.impact.total;
+  }
+  if (state.batches) result.batches = state.batches;
+  if (state.locks) result.locks = state.locks;
+  if (state.waitingSessions !== undefined) result.waitingSessions = state.waitingSessions;
   if (state.failedStatement !== undefined) result.failedStatement = state.failedStatement;
   if (state.skipped && state.skipped.length > 0) result.skipped = state.skipped;
   return result;
@@ -194,13 +210,21 @@ async function runInTransaction(ctx: Ctx): Promise<[Ending, string]> {
     if (pid !== null && pid !== undefined) cancelling ??= cancelBackend(ctx.conn, pid).catch(() => false);
   };
   hooks.signal?.addEventListener('abort', onAbort);
+  let watch: Watch | undefined;
   try {
-    await begin(client, { readOnly: plan.readOnly, ...timeouts(req), idleTimeoutMs: confirmTimeoutMs + IDLE_MARGIN_MS });
+    const settings = { readOnly: plan.readOnly, ...timeouts(req), idleTimeoutMs: confirmTimeoutMs + IDLE_MARGIN_MS };
+    // A read-only run ends in ROLLBACK and is never confirmed: it needs no impact and no settings check.
+    if (plan.readOnly) await begin(client, settings);
+    else watch = await beginWatched(client, settings, plan.statements);
+    const w = watch;
     await executeStatements(client, plan.statements, state.statements, {
       rowLimit: req.rowLimit ?? 500,
       batchSize: req.batchSize ?? 250,
       budget: new RowBudget(),
-      onBatch: (results) => {
+      ...(w ? { probeSql: BATCH_PROBE } : {}),
+      ...(w && req.environment === 'production' ? { beforeBatch: (batch: PlannedStatement[]) => refuseEveryRow(client, w, batch) } : {}),
+      onBatch: (results, batch, probe) => {
+        if (w) batchDone(w, results, batch, probe);
         const done = results.filter((r) => r.command !== undefined).length;
         hooks.onProgress?.({ statementsDone: done, statementsTotal: results.length, rows: totalRows(results, plan.readOnly) });
         return !hooks.signal?.aborted;
@@ -210,6 +234,7 @@ async function runInTransaction(ctx: Ctx): Promise<[Ending, string]> {
     await cancelling;
     await rollback();
     if (hooks.signal?.aborted) return ['cancelled', 'cancelled while running; everything was rolled back'];
+    if (error instanceof PlanRefusal) return ['refused', error.message];
     if (error instanceof StatementFailure) {
       state.failedStatement = error.index;
       const s = state.statements[error.index];
@@ -217,7 +242,7 @@ async function runInTransaction(ctx: Ctx): Promise<[Ending, string]> {
       return ['statement-failed', `statement ${error.index + 1} (line ${s.line}) failed: ${why}; everything was rolled back, nothing was committed`];
     }
     if (isInternalError(error)) return ['statement-failed', describeInternalError(error)];
-    return ['statement-failed', `the transaction could not start: ${plainMessage(error)}; nothing was committed`];
+    return ['statement-failed', `the run could not go on: ${plainMessage(error)}; everything was rolled back, nothing was committed`];
   } finally {
     hooks.signal?.removeEventListener('abort', onAbort);
   }
@@ -226,15 +251,42 @@ async function runInTransaction(ctx: Ctx): Promise<[Ending, string]> {
     return ['cancelled', 'cancelled; everything was rolled back'];
   }
 
-  const total = totalRows(state.statements, plan.readOnly);
+  if (plan.readOnly || !watch) {
+    const total = totalRows(state.statements, true);
+    const missed = checkExpectations(state.statements, total, req.expectRows);
+    // Nothing of a read-only run is kept, and nothing fires at commit (pg_notify): it always rolls back.
+    await rollback();
+    if (missed) return ['expectation', `${missed}; rolled back`];
+    return ['read-only', `read-only: ${plural(state.statements.length, 'statement')} ran, ${plural(total, 'row')} returned; ended with ROLLBACK`];
+  }
+
+  // The run's total is its true impact: cascades, triggers and functions included.
+  const impact = runImpact(watch, state.statements, plan.statements);
+  state.impact = impact;
+  state.batches = watch.batches;
+  const total = impact.total;
   const missed = checkExpectations(state.statements, total, req.expectRows);
   if (missed) {
     await rollback();
     return ['expectation', `${missed}; rolled back`];
   }
-  if (plan.readOnly) {
-    await client.query('COMMIT').catch(() => undefined);
-    return ['read-only', `read-only: ${plural(state.statements.length, 'statement')} ran, ${plural(total, 'row')} returned`];
+  let before: BeforeDecision;
+  try {
+    before = await beforeDecision(client, watch);
+  } catch (error) {
+    await rollback();
+    return ['statement-failed', `the locks and guard settings could not be read (${(error as Error).message}); everything was rolled back`];
+  }
+  state.locks = before.locks;
+  state.waitingSessions = before.waitingSessions;
+  if (before.changed.length > 0) {
+    await rollback();
+    return ['refused', `the run changed the guard's own settings (${before.changed.join('; ')}); everything was rolled back`];
+  }
+  let timeoutMs = confirmTimeoutMs;
+  if (before.locks.length > 0) {
+    timeoutMs = Math.min(confirmTimeoutMs, req.lockedConfirmTimeoutMs ?? DEFAULT_LOCKED_CONFIRM_TIMEOUT_MS);
+    await shortenIdleTimeout(client, watch, timeoutMs + IDLE_MARGIN_MS).catch(() => undefined);
   }
 
   const maxRows = req.maxAffectedRows ?? (req.environment === 'production' ? 1_000 : Number.POSITIVE_INFINITY);
@@ -246,7 +298,10 @@ async function runInTransaction(ctx: Ctx): Promise<[Ending, string]> {
     totalRows: total,
     elapsedMs: 0,
     irreversible: false,
-    timeoutMs: confirmTimeoutMs,
+    timeoutMs,
+    impact,
+    locks: before.locks,
+    waitingSessions: before.waitingSessions,
     ...(typed ? { typed } : {}),
   });
   if (answer.kind !== 'commit') {
@@ -257,14 +312,19 @@ async function runInTransaction(ctx: Ctx): Promise<[Ending, string]> {
     await rollback();
     return ['declined', `the typed answer did not match ${typed.expected}; rolled back`];
   }
-  return commit(ctx, total);
+  return commit(ctx, total, watch);
 }
 
-async function commit(ctx: Ctx, total: number): Promise<[Ending, string]> {
+async function commit(ctx: Ctx, total: number, watch: Watch): Promise<[Ending, string]> {
   const { client } = ctx;
   let xid: string;
   try {
-    xid = (await client.query<{ xid: string }>('SELECT txid_current()::text AS xid')).rows[0].xid;
+    const checked = await beforeCommit(client, watch);
+    if (checked.changed.length > 0) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      return ['refused', `the guard's own settings changed before COMMIT (${checked.changed.join('; ')}); everything was rolled back`];
+    }
+    xid = checked.xid;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     return ['statement-failed', `could not prepare to commit (${plainMessage(error)}); nothing was committed`];

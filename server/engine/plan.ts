@@ -7,6 +7,7 @@ import { grade } from '../analysis/grade';
 import { Analyzer, DocumentAnalysis } from '../analysis/analyze';
 import { LineIndex } from '../analysis/lines';
 import { Executed } from '../analysis/executed';
+import { writeFacts } from './writeFacts';
 import { loadParser } from '../analysis/parser';
 import { Environment, Finding } from '../analysis/types';
 import { RowRange } from './types';
@@ -19,6 +20,12 @@ export interface PlannedStatement {
   text: string;
   expectRows?: RowRange;
   read: boolean;
+  /** Top-level UPDATE, DELETE or MERGE: the planner is asked about it on production. */
+  modifies?: boolean;
+  /** Its command tag's count is rows it wrote into a table (CREATE TABLE AS, SELECT INTO). */
+  createsRows?: boolean;
+  /** Relations it truncates, as SQL names (their rows are counted before the run). */
+  truncates?: string[];
 }
 
 export type Plan =
@@ -55,6 +62,9 @@ export async function planRun(text: string, environment: Environment, readOnlyCo
   const statements: PlannedStatement[] = analysis.statements.map((s, index) => {
     const planned: PlannedStatement = { index, line: position(s.span.start).line, text: s.text, read: isRead(s.analysis.status === 'parsed' ? s.analysis : undefined) };
     if (s.expectRows) planned.expectRows = s.expectRows;
+    if (s.analysis.status === 'parsed') Object.assign(planned, writeFacts(s.analysis.executed));
+    // A finding deliberately suppressed on this statement (e.g. missing-where) is not asked of the planner again: the typed count guards it.
+    if (s.findings.some((f) => f.suppressedBecause !== undefined)) delete planned.modifies;
     return planned;
   });
   const meta = findMetaCommands(text);

@@ -16,12 +16,17 @@ export interface TransactionSettings {
   idleTimeoutMs: number;
 }
 
-export async function begin(client: Client, s: TransactionSettings): Promise<void> {
+/** BEGIN and the run's settings in one message; `then` (one query) rides along and its first value is returned. */
+export async function begin(client: Client, s: TransactionSettings, then?: string): Promise<unknown> {
   const sql = [`BEGIN${s.readOnly ? ' READ ONLY' : ''}`];
   if (s.statementTimeoutMs !== undefined) sql.push(`SET LOCAL statement_timeout = ${Math.round(s.statementTimeoutMs)}`);
   if (s.lockTimeoutMs !== undefined) sql.push(`SET LOCAL lock_timeout = ${Math.round(s.lockTimeoutMs)}`);
   sql.push(`SET LOCAL idle_in_transaction_session_timeout = ${Math.round(s.idleTimeoutMs)}`);
-  await client.query(sql.join('; '));
+  if (then !== undefined) sql.push(then);
+  const r = (await client.query(sql.join('; '))) as unknown as Array<{ rows: Array<Record<string, unknown>> }>;
+  if (then === undefined) return undefined;
+  const last = r[r.length - 1];
+  return last?.rows[0] ? Object.values(last.rows[0])[0] : undefined;
 }
 
 /** Session-level timeouts, for a statement that runs outside any transaction. */
@@ -37,8 +42,12 @@ export interface ExecuteOptions {
   batchSize: number;
   /** Bytes of rows kept for display, across the whole run. */
   budget?: RowBudget;
-  /** Called after each batch; returning false stops before the next one. */
-  onBatch(results: StatementResult[]): boolean;
+  /** Called after each batch; returning false stops before the next one. `probe` is the value `probeSql` returned. */
+  onBatch(results: StatementResult[], batch: PlannedStatement[], probe?: string | null): boolean;
+  /** One query sent at the end of every batch, in the same message (no extra round trip). */
+  probeSql?: string;
+  /** Runs before each batch is sent; throwing stops the run. */
+  beforeBatch?(batch: PlannedStatement[]): Promise<void>;
 }
 
 export class StatementFailure extends Error {
@@ -70,6 +79,7 @@ export async function executeStatements(client: Client, statements: PlannedState
       chars += statements[i].text.length;
       batch.push(statements[i++]);
     }
+    await o.beforeBatch?.(batch);
     let previousAt = 0;
     const record = (items: Array<{ command?: string; rows: number | null; at: number; fields?: string[]; sample?: Array<Array<string | null>> }>) => {
       // More results than statements sent: PostgreSQL saw a statement boundary the splitter did not.
@@ -84,16 +94,20 @@ export async function executeStatements(client: Client, statements: PlannedState
         if (item.sample) r.sample = item.sample;
       });
     };
+    let probe: string | null | undefined;
     try {
-      record(await runBatch(client, batch.map((s) => s.text), o.rowLimit, o.budget));
+      const texts = batch.map((s) => s.text);
+      const items = await runBatch(client, o.probeSql === undefined ? texts : [...texts, o.probeSql], o.rowLimit, o.budget, o.probeSql !== undefined);
+      if (o.probeSql !== undefined) probe = items.pop()?.sample?.[0]?.[0];
+      record(items);
     } catch (error) {
       if (error instanceof BoundaryMismatch) throw error;
       if (error instanceof BatchError) {
-        record(error.completed);
+        record(error.completed.slice(0, batch.length));
         throw new StatementFailure(batch[Math.min(error.completed.length, batch.length - 1)].index, error.cause);
       }
       throw new StatementFailure(batch[0].index, error as Error);
     }
-    if (!o.onBatch(results) && i < statements.length) return;
+    if (!o.onBatch(results, batch, probe) && i < statements.length) return;
   }
 }

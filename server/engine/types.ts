@@ -5,6 +5,8 @@
 import { Analyzer, DocumentAnalysis } from '../analysis/analyze';
 import { Environment } from '../analysis/types';
 import { ConnectionTarget } from './connect';
+import { Impact, TableImpact } from './impact';
+import { HeldLock } from './locks';
 
 export interface RowRange {
   min: number;
@@ -28,6 +30,10 @@ export interface RunRequest {
   lockTimeoutMs?: number;
   /** How long the confirmation may take before the run rolls back on its own. Default 120 s. */
   confirmTimeoutMs?: number;
+  /** The shorter deadline while the run holds SHARE ROW EXCLUSIVE or stronger locks. Default 30 s. */
+  lockedConfirmTimeoutMs?: number;
+  /** The run's id (audit, JSON output); one is made when not given. */
+  runId?: string;
   /** Above this many affected rows confirmation must be the typed row count. Production default 1,000. */
   maxAffectedRows?: number;
   /** A read-only connection refuses every write before connecting. */
@@ -61,6 +67,8 @@ export interface StatementResult {
   /** The first rows (SELECT or RETURNING), as PostgreSQL's text values. */
   sample?: Array<Array<string | null>>;
   expectRows?: RowRange;
+  /** The true impact of this statement, when it ran alone in its batch. */
+  impact?: TableImpact[];
 }
 
 /** What the confirmation callback is shown. */
@@ -76,6 +84,12 @@ export interface ConfirmSummary {
   irreversible: boolean;
   /** The engine gives up waiting after this many milliseconds and rolls back. */
   timeoutMs: number;
+  /** The true impact from PostgreSQL's counters (cascades, triggers and functions included). */
+  impact?: Impact;
+  /** Relations locked SHARE ROW EXCLUSIVE or stronger while the decision is awaited. */
+  locks?: HeldLock[];
+  /** Sessions waiting on this run's locks. */
+  waitingSessions?: number;
 }
 
 /**
@@ -129,6 +143,12 @@ export interface RunResult {
   readOnly: boolean;
   /** The statement that failed, when one did. */
   failedStatement?: number;
+  /** The true impact, when a write transaction got that far. */
+  impact?: Impact;
+  /** The impact per batch of statements sent together. */
+  batches?: Array<{ first: number; last: number; total: number }>;
+  locks?: HeldLock[];
+  waitingSessions?: number;
   /** Set when the audit record could not be written: the run's outcome stands, but this must be reported. */
   auditError?: string;
   /** psql commands that were skipped because they change nothing in the run (`line 1: \timing on`). */

@@ -49,6 +49,7 @@ export function codeLenses(doc: AnalysedDocument | undefined, estimate: Estimate
     const rows = estimate(profile, statement);
     // A command id of '' draws plain text: the estimate is information, not an action.
     if (typeof rows === 'number') lenses.push({ range, command: { title: estimateTitle(rows), command: '' } });
+    else if (rows) lenses.push({ range, command: { title: `≈ every row of ${rows.everyRowOf} (${formatCount(rows.rows)} rows, estimate)`, command: '' } });
   }
   return lenses;
 }

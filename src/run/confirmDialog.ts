@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { formatCount } from '../../shared/labels';
 import { ConfirmRunParams, ConfirmRunResult, RunStatementView } from '../../shared/protocol';
 import { clock, environmentLabel, firstLine } from './format';
+import { impactLines, locksLine } from './impactText';
 
 /** Statements listed one per line in the dialog; the rest are counted. */
 const LISTED = 15;
@@ -38,6 +39,10 @@ export function confirmDetail(p: ConfirmRunParams): string {
   lines.push('');
   const count = `${formatCount(p.statements.length)} statement${p.statements.length === 1 ? '' : 's'}`;
   lines.push(p.irreversible ? `${count}; nothing has run yet.` : `Total: ${rowsText(p.totalRows)} in ${count} · ${clock(p.elapsedMs)} so far · uncommitted`);
+  const impact = impactLines(p.impact, p.statements);
+  if (impact.length > 0) lines.push('', ...impact);
+  const held = locksLine(p.locks, p.waitingSessions);
+  if (held) lines.push('', held);
   lines.push(`Rolls back on its own after ${clock(p.timeoutMs)} without an answer.`);
   if (p.typed) lines.push('', `Typing required: ${p.typed.why}.`);
   return lines.join('\n');

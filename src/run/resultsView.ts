@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { RunGuardedResult } from '../../shared/protocol';
 import { firstLine } from './format';
+import { impactLines, locksLine } from './impactText';
 
 export const RESULTS_VIEW_TYPE = 'safeSql.results';
 
@@ -14,7 +15,7 @@ let panel: vscode.WebviewPanel | undefined;
 /** Shows the rows of the run, if it returned any; reuses one panel. */
 export function showResults(result: RunGuardedResult): void {
   const withRows = result.statements.filter((s) => s.fields && s.fields.length > 0);
-  if (withRows.length === 0) return;
+  if (withRows.length === 0 && !(result.impact && result.impact.tables.length > 0)) return;
   if (!panel) {
     panel = vscode.window.createWebviewPanel(RESULTS_VIEW_TYPE, 'Safe SQL Results', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false });
     panel.onDidDispose(() => (panel = undefined));
@@ -44,6 +45,7 @@ td.null { color: var(--vscode-disabledForeground); font-style: italic; }
 h2 { font-size: 1em; }
 </style></head><body>
 <p>${escapeHtml(result.connection)} · ${escapeHtml(result.outcome)}: ${escapeHtml(result.reason)}</p>
+${[...impactLines(result.impact, result.statements), locksLine(result.locks, result.waitingSessions) ?? ''].filter((l) => l).map((l) => `<p class="impact">${escapeHtml(l)}</p>`).join('\n')}
 ${tables.join('\n')}
 </body></html>`;
 }

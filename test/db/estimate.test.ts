@@ -6,6 +6,7 @@ import { loadParser } from '../../server/analysis/parser';
 import { ConnectionProfile } from '../../server/config/settings';
 import { runGuarded } from '../../server/engine';
 import { Estimator } from '../../server/engine/estimate';
+import { Estimate } from '../../server/engine/estimateCache';
 import { probeConnection } from '../../server/engine/probe';
 import { acquirePostgres, freePort, releasePostgres, TestPostgres } from '../support/postgres';
 
@@ -32,13 +33,13 @@ describe('row estimates, connection test, read-only profiles (real PostgreSQL)',
   });
 
   /** Peeks until the estimate lands; each landing fires onEstimate, which is what is awaited. */
-  async function estimateOf(estimator: Estimator, landed: () => Promise<void>, s: StatementInfo, p = profile): Promise<number | null> {
+  async function estimateOf(estimator: Estimator, landed: () => Promise<void>, s: StatementInfo, p = profile): Promise<Estimate> {
     const first = estimator.peek(p, s);
     if (first !== undefined) return first;
     await landed();
     const now = estimator.peek(p, s);
     assert.notEqual(now, undefined, 'the estimate landed but is not cached');
-    return now as number | null;
+    return now as Estimate;
   }
 
   function makeEstimator(logs: string[] = []) {
@@ -54,6 +55,18 @@ describe('row estimates, connection test, read-only profiles (real PostgreSQL)',
     });
     return { estimator, landed: () => landed, logs };
   }
+
+  it('a condition the planner reduces to true reads "every row of" the table, with its estimate', async () => {
+    const { estimator, landed } = makeEstimator();
+    try {
+      const e = await estimateOf(estimator, landed, statement("DELETE FROM items WHERE length('ab') = 2;"));
+      assert.ok(e !== null && typeof e === 'object' && e.everyRowOf === 'items' && e.rows >= 9_000, JSON.stringify(e));
+      const some = await estimateOf(estimator, landed, statement('DELETE FROM items WHERE id < 100;'));
+      assert.equal(typeof some, 'number');
+    } finally {
+      await estimator.close();
+    }
+  });
 
   it('estimates DELETE … WHERE id < 100 at about 99 rows, without deleting anything', async () => {
     const { estimator, landed } = makeEstimator();

@@ -111,7 +111,9 @@ export class GuardedRuns {
       connection: { kind: 'profile', profile },
       client: typeof params.agentTool === 'string' ? 'vscode-lm' : 'vscode',
       ...(typeof params.agentTool === 'string' ? { tool: params.agentTool.slice(0, 64) } : {}),
+      runId,
       confirmTimeoutMs: options.confirmTimeoutMs,
+      lockedConfirmTimeoutMs: options.lockedConfirmTimeoutMs,
       auditLogPath: options.auditLogPath,
       ...(profile.maxAffectedRows === undefined ? {} : { maxAffectedRows: profile.maxAffectedRows }),
       ...(profile.readOnly === undefined ? {} : { readOnly: profile.readOnly }),
@@ -124,7 +126,7 @@ export class GuardedRuns {
       password: () => credentials.password(profile, true),
       onProgress: (p) => state('running', p.rows),
       confirm: async (summary, asked): Promise<Decision> => {
-        state('awaiting-confirmation', summary.totalRows);
+        state('awaiting-confirmation', summary.totalRows, { ...(summary.locks ? { locks: summary.locks } : {}), ...(summary.waitingSessions === undefined ? {} : { waitingSessions: summary.waitingSessions }) });
         const token = new CancellationTokenSource();
         // The engine stopped waiting (timeout, cancel, lost link): the client closes what it still shows.
         asked.addEventListener('abort', () => token.cancel(), { once: true });

@@ -7,14 +7,22 @@ import { ConnectionProfile } from '../../config/settings';
 import { defaultAuditPath, parseDuration } from '../../engine';
 import { SafeSqlSettings } from '../../../shared/settings';
 
+export const DEFAULT_LOCKED_CONFIRM_TIMEOUT_S = 30;
+
 export interface RunOptions {
   confirmTimeoutMs: number;
+  /** `safeSql.lockedConfirmTimeout`: the deadline while the run holds SHARE ROW EXCLUSIVE or stronger locks. */
+  lockedConfirmTimeoutMs: number;
   auditLogPath: string;
 }
 
 /** `safeSql.confirmTimeout` (seconds) and `safeSql.auditLogPath`, else the client's default path, else the CLI's. */
 export function runOptions(settings: SafeSqlSettings, clientAuditPath: string | undefined): RunOptions {
-  return { confirmTimeoutMs: Math.round(settings.confirmTimeout * 1000), auditLogPath: settings.auditLogPath || clientAuditPath || defaultAuditPath() };
+  return {
+    confirmTimeoutMs: Math.round(settings.confirmTimeout * 1000),
+    lockedConfirmTimeoutMs: Math.round(settings.lockedConfirmTimeout * 1000),
+    auditLogPath: settings.auditLogPath || clientAuditPath || defaultAuditPath(),
+  };
 }
 
 export type Limits = { ok: true; statementTimeoutMs?: number; lockTimeoutMs?: number } | { ok: false; reason: string };

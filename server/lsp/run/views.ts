@@ -22,6 +22,9 @@ export function confirmParams(runId: string, summary: ConfirmSummary, elapsedMs:
     timeoutMs: summary.timeoutMs,
   };
   if (summary.typed) params.typed = summary.typed;
+  if (summary.impact) params.impact = summary.impact;
+  if (summary.locks) params.locks = summary.locks;
+  if (summary.waitingSessions !== undefined) params.waitingSessions = summary.waitingSessions;
   return params;
 }
 
@@ -37,6 +40,9 @@ export function resultView(runId: string, environment: RunEnvironment, r: RunRes
     durationMs: r.durationMs,
   };
   if (r.auditError) view.auditError = r.auditError;
+  if (r.impact) view.impact = r.impact;
+  if (r.locks) view.locks = r.locks;
+  if (r.waitingSessions !== undefined) view.waitingSessions = r.waitingSessions;
   return view;
 }
 

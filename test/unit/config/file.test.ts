@@ -14,14 +14,14 @@ describe('settingsFromJsonText', () => {
     for (const raw of spellings) {
       const { settings, problems } = settingsFromJsonText(JSON.stringify(raw), 'production');
       assert.deepEqual(problems, []);
-      assert.deepEqual(settings, { connections: CONNECTIONS, documentConnections: { 'dev/*.sql': 'local' }, defaultEnvironment: 'production', confirmTimeout: 120, auditLogPath: '' });
+      assert.deepEqual(settings, { connections: CONNECTIONS, documentConnections: { 'dev/*.sql': 'local' }, defaultEnvironment: 'production', confirmTimeout: 120, lockedConfirmTimeout: 30, auditLogPath: '' });
     }
   });
 
   it('skips other extensions\' settings silently and reports unknown Safe SQL keys', () => {
     const { problems } = settingsFromJsonText(JSON.stringify({ 'editor.tabSize': 2, 'safeSql.conections': [], confirmTimeout: 60, 'safeSql.auditLogPath': '' }), 'production');
     assert.deepEqual(problems.map((p) => p.message), [
-      'unknown setting "safeSql.conections" is ignored; known: safeSql.connections, safeSql.documentConnections, safeSql.defaultEnvironment, safeSql.confirmTimeout, safeSql.auditLogPath',
+      'unknown setting "safeSql.conections" is ignored; known: safeSql.connections, safeSql.documentConnections, safeSql.defaultEnvironment, safeSql.confirmTimeout, safeSql.lockedConfirmTimeout, safeSql.auditLogPath',
     ]);
   });
 

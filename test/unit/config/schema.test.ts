@@ -31,13 +31,14 @@ function sample(schema: Schema): unknown {
 
 describe('package.json settings schema', () => {
   it('declares every Safe SQL setting with a description and the documented defaults', () => {
-    assert.deepEqual(Object.keys(settings).sort(), ['safeSql.auditLogPath', 'safeSql.confirmTimeout', 'safeSql.connections', 'safeSql.defaultEnvironment', 'safeSql.documentConnections']);
+    assert.deepEqual(Object.keys(settings).sort(), ['safeSql.auditLogPath', 'safeSql.confirmTimeout', 'safeSql.connections', 'safeSql.defaultEnvironment', 'safeSql.documentConnections', 'safeSql.lockedConfirmTimeout']);
     for (const [key, schema] of Object.entries(settings)) assert.ok((schema.markdownDescription ?? schema.description ?? '').length > 20, `${key} has a description`);
     assert.deepEqual(settings['safeSql.connections'].default, []);
     assert.deepEqual(settings['safeSql.documentConnections'].default, {});
     assert.equal(settings['safeSql.defaultEnvironment'].default, 'development');
     assert.deepEqual(settings['safeSql.defaultEnvironment'].enum, ['production', 'staging', 'development']);
     assert.equal(settings['safeSql.confirmTimeout'].default, 120);
+    assert.equal(settings['safeSql.lockedConfirmTimeout'].default, 30);
     assert.equal(settings['safeSql.auditLogPath'].default, '');
     assert.equal(settings['safeSql.documentConnections'].scope, 'resource');
   });

@@ -11,6 +11,7 @@ describe('readSettings', () => {
       documentConnections: { '**/prod/**/*.sql': 'prod-main' },
       defaultEnvironment: 'staging',
       confirmTimeout: 120,
+      lockedConfirmTimeout: 30,
       auditLogPath: '',
     });
     assert.deepEqual(problems, []);
@@ -19,12 +20,13 @@ describe('readSettings', () => {
       documentConnections: { '**/prod/**/*.sql': 'prod-main' },
       defaultEnvironment: 'staging',
       confirmTimeout: 120,
+      lockedConfirmTimeout: 30,
       auditLogPath: '',
     });
   });
 
   it('defaults: no connections, no globs, development unless told otherwise', () => {
-    assert.deepEqual(readSettings(undefined), { settings: { connections: [], documentConnections: {}, defaultEnvironment: 'development', confirmTimeout: 120, auditLogPath: '' }, problems: [] });
+    assert.deepEqual(readSettings(undefined), { settings: { connections: [], documentConnections: {}, defaultEnvironment: 'development', confirmTimeout: 120, lockedConfirmTimeout: 30, auditLogPath: '' }, problems: [] });
     assert.equal(readSettings({}, 'production').settings.defaultEnvironment, 'production');
   });
 

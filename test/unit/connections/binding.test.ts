@@ -15,6 +15,7 @@ const settings: SafeSqlSettings = {
   documentConnections: { 'prod/**': 'prod-main', 'dev/**': 'dev-a' },
   defaultEnvironment: 'development',
   confirmTimeout: 120,
+  lockedConfirmTimeout: 30,
   auditLogPath: '',
 };
 
