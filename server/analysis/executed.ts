@@ -23,6 +23,8 @@ interface ExecutedNode<K extends StmtKind> {
   context: string | undefined;
   /** True for the statement the user wrote at top level. */
   topLevel: boolean;
+  /** Names declared by the PL/pgSQL block around it: a bare name among them is a variable, not a column. */
+  plpgsqlVariables?: ReadonlySet<string>;
 }
 
 /** An executed statement of one of the kinds K: `e.kind === 'UpdateStmt'` narrows `e.body`. */
@@ -175,6 +177,7 @@ function visitDo(body: Record<string, unknown>, site: SqlSite, doDepth: number, 
   }
   const bodyBase = verbatimBodyStart(site, codeLocation, code);
   const finder = new BodyLocator(code, bodyBase, doKeyword);
+  const variables = plpgsqlVariables(plpgsql.tree);
   const stack: unknown[] = [plpgsql.tree];
   while (stack.length > 0) {
     const value = stack.pop();
@@ -201,7 +204,7 @@ function visitDo(body: Record<string, unknown>, site: SqlSite, doDepth: number, 
         const expr = child as { query?: string; parseMode?: number };
         // parseMode 0 is a whole SQL statement; other modes are expressions, which cannot modify data.
         if ((expr.parseMode ?? 0) === 0 && expr.query !== undefined) {
-          visitNestedSql(expr.query, finder.siteFor(expr.query, lineno), doDepth, out);
+          visitNestedSql(expr.query, finder.siteFor(expr.query, lineno), doDepth, out, variables);
         }
         continue;
       }
@@ -211,13 +214,27 @@ function visitDo(body: Record<string, unknown>, site: SqlSite, doDepth: number, 
   }
 }
 
-function visitNestedSql(query: string, nested: SqlSite, doDepth: number, out: ExecutedResult): void {
+function visitNestedSql(query: string, nested: SqlSite, doDepth: number, out: ExecutedResult, variables: ReadonlySet<string>): void {
   const parsed = parseSql(query);
   if (!parsed.ok) {
     out.opaque.push({ span: nested.firstWord(), reason: `SQL in the DO block does not parse: ${parsed.message}` });
     return;
   }
+  const before = out.executed.length;
   for (const raw of parsed.statements) visitStatement(raw.stmt, nested, 'in a DO block', false, doDepth + 1, out);
+  for (const e of out.executed.slice(before)) e.plpgsqlVariables ??= variables;
+}
+
+/** Every name the PL/pgSQL function declares (parameters, DECLARE, FOR targets, `found`), all blocks together. */
+function plpgsqlVariables(tree: unknown): ReadonlySet<string> {
+  const names = new Set<string>();
+  const funcs = (tree as { plpgsql_funcs?: Array<{ PLpgSQL_function?: { datums?: Array<Record<string, { refname?: string }>> } }> }).plpgsql_funcs ?? [];
+  for (const f of funcs) {
+    for (const datum of f.PLpgSQL_function?.datums ?? []) {
+      for (const kind in datum) if (datum[kind]?.refname) names.add(datum[kind].refname!);
+    }
+  }
+  return names;
 }
 
 /**

@@ -14,7 +14,8 @@ export type RuleId =
   | 'destructive-ddl'
   | 'non-transactional'
   | 'transaction-control'
-  | 'bad-directive';
+  | 'bad-directive'
+  | 'target-independent-condition';
 
 /** A half-open range of UTF-16 offsets into the analysed text. */
 export interface Span {

@@ -6,6 +6,7 @@ import { nonTransactional } from './non-transactional';
 import { DirectiveRule, Rule } from './rule';
 import { badDirective } from './bad-directive';
 import { syntaxError } from './syntax-error';
+import { targetIndependentCondition } from './target-independent-condition';
 import { transactionControl } from './transaction-control';
 import { truncate } from './truncate';
 import { unverifiable } from './unverifiable';
@@ -19,6 +20,7 @@ export const RULES: readonly Rule[] = [
   destructiveDdl,
   nonTransactional,
   transactionControl,
+  targetIndependentCondition,
 ];
 
 /** Every rule with its id, summary and examples, the directive rule included (docs, SARIF, tests). */
