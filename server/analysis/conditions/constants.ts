@@ -8,9 +8,10 @@ import { nodeAs, PgNode, stringOf, tag } from '../ast';
 import { arithmetic, castNum, checked, compare, literal, Num, NumType, numText, parseNum } from './numbers';
 
 /** A constant's value with its type. `unknown` is an untyped string literal (`'yes'`). */
-export type Value = { t: 'null' } | { t: 'bool'; v: boolean } | (Num & { t: NumType }) | { t: 'text' | 'unknown'; s: string };
+export type Value = { t: 'null'; of?: TypeKey } | { t: 'bool'; v: boolean } | (Num & { t: NumType }) | { t: 'text' | 'unknown'; s: string };
 
 const NULL: Value = { t: 'null' };
+const NULL_BOOL: Value = { t: 'null', of: 'bool' };
 const bool = (v: boolean): Value => ({ t: 'bool', v });
 
 /** PostgreSQL's parse_bool: t/tr/tru/true, f…false, y/ye/yes, n/no, on, of/off, 1, 0, case and surrounding whitespace ignored. */
@@ -41,8 +42,15 @@ export function castType(typeName: { names?: PgNode[]; typmods?: PgNode[]; array
   }
 }
 
+/** The casts PostgreSQL has between the types evaluated here. */
+function castExists(from: TypeKey, to: TypeKey): boolean {
+  if (from === 'text' || to === 'text' || from === to) return true;
+  if (from === 'bool' || to === 'bool') return (from === 'bool' && to === 'int4') || (from === 'int4' && to === 'bool');
+  return true;
+}
+
 export function cast(v: Value, to: TypeKey): Value | undefined {
-  if (v.t === 'null') return NULL;
+  if (v.t === 'null') return v.of === undefined || castExists(v.of, to) ? { t: 'null', of: to } : undefined;
   if (to === 'bool') {
     if (v.t === 'bool') return v;
     if (v.t === 'text' || v.t === 'unknown') {
@@ -57,6 +65,7 @@ export function cast(v: Value, to: TypeKey): Value | undefined {
     return isNum(v) ? { t: 'text', s: numText(v) } : undefined;
   }
   if (v.t === 'text' || v.t === 'unknown') return parseNum(v.s, to);
+  if (!castExists(v.t, to)) return undefined;
   if (v.t === 'bool') return to === 'int4' ? { t: 'int4', n: v.v ? 1n : 0n, scale: 0 } : undefined;
   return isNum(v) ? castNum(v, to) : undefined;
 }
@@ -65,14 +74,27 @@ function isNum(v: Value): v is Num & { t: NumType } {
   return v.t === 'int2' || v.t === 'int4' || v.t === 'int8' || v.t === 'numeric';
 }
 
+/** The type a value has for operator resolution; undefined for an untyped literal or NULL. */
+function typeOf(v: Value): TypeKey | undefined {
+  if (v.t === 'null') return v.of;
+  if (v.t === 'unknown') return undefined;
+  return v.t;
+}
+
+function family(t: TypeKey | undefined): string | undefined {
+  return t === undefined ? undefined : t === 'bool' || t === 'text' ? t : 'number';
+}
+
 /** Brings an untyped literal to the other operand's type, as PostgreSQL resolves `'1' = 1`. */
 function unify(a: Value, b: Value): [Value, Value] | undefined {
-  if (a.t === 'unknown' && b.t !== 'unknown' && b.t !== 'null') {
-    const c = cast(a, isNum(b) ? b.t : b.t === 'bool' ? 'bool' : 'text');
+  const [ta, tb] = [typeOf(a), typeOf(b)];
+  if (ta && tb && family(ta) !== family(tb)) return undefined;
+  if (a.t === 'unknown' && tb) {
+    const c = cast(a, tb);
     return c && [c, b];
   }
-  if (b.t === 'unknown' && a.t !== 'unknown' && a.t !== 'null') {
-    const c = cast(b, isNum(a) ? a.t : a.t === 'bool' ? 'bool' : 'text');
+  if (b.t === 'unknown' && ta) {
+    const c = cast(b, ta);
     return c && [a, c];
   }
   return [a, b];
@@ -84,7 +106,7 @@ export function compareValues(op: string, a: Value, b: Value): Value | undefined
   const pair = unify(a, b);
   if (!pair) return undefined;
   const [x, y] = pair;
-  if (x.t === 'null' || y.t === 'null') return NULL;
+  if (x.t === 'null' || y.t === 'null') return NULL_BOOL;
   let order: number;
   if (isNum(x) && isNum(y)) order = compare(x, y);
   else if (x.t === 'bool' && y.t === 'bool') order = Number(x.v) - Number(y.v);
@@ -105,7 +127,7 @@ export function compareValues(op: string, a: Value, b: Value): Value | undefined
 /** A value read as a condition: boolean or NULL; an untyped literal goes through boolin. */
 export function asBool(v: Value | undefined): Value | undefined {
   if (!v) return undefined;
-  if (v.t === 'null' || v.t === 'bool') return v;
+  if (v.t === 'bool' || (v.t === 'null' && (v.of === undefined || v.of === 'bool'))) return v;
   return v.t === 'unknown' ? cast(v, 'bool') : undefined;
 }
 
@@ -162,13 +184,14 @@ function boolExpr(op: string | undefined, args: Array<Value | undefined>): Value
   const truth = args.map((a) => (a === undefined ? undefined : a.t === 'bool' ? a.v : null));
   if (op === 'NOT_EXPR') {
     const x = truth[0];
-    return x === undefined ? undefined : x === null ? NULL : bool(!x);
+    return x === undefined ? undefined : x === null ? NULL_BOOL : bool(!x);
   }
   const dominant = op === 'OR_EXPR';
   if (op !== 'OR_EXPR' && op !== 'AND_EXPR') return undefined;
-  if (truth.includes(dominant)) return bool(dominant);
+  // An unknown operand may be a type error that makes PostgreSQL reject the whole expression.
   if (truth.includes(undefined)) return undefined;
-  return truth.includes(null) ? NULL : bool(!dominant);
+  if (truth.includes(dominant)) return bool(dominant);
+  return truth.includes(null) ? NULL_BOOL : bool(!dominant);
 }
 
 function aExpr(e: { kind?: string; name?: PgNode[]; lexpr?: PgNode; rexpr?: PgNode }, depth: number): Value | undefined {
@@ -182,7 +205,12 @@ function aExpr(e: { kind?: string; name?: PgNode[]; lexpr?: PgNode; rexpr?: PgNo
       const a = evaluate(e.lexpr, depth + 1);
       if (!a) return undefined;
       if (['+', '-', '*', '/', '%'].includes(op)) {
-        if (a.t === 'null' || b.t === 'null') return isNum(a) || isNum(b) ? NULL : undefined;
+        if (a.t === 'null' || b.t === 'null') {
+          // NULL takes the other operand's number type; two untyped NULLs match no operator uniquely.
+          const types = [typeOf(a), typeOf(b)];
+          const of = types.find((x) => x !== undefined);
+          return of && types.every((x) => x === undefined || family(x) === 'number') ? { t: 'null', of } : undefined;
+        }
         return isNum(a) && isNum(b) ? arithmetic(op, a, b) : undefined;
       }
       return compareValues(op, a, b);
