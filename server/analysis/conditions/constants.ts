@@ -217,9 +217,11 @@ function aExpr(e: { kind?: string; name?: PgNode[]; lexpr?: PgNode; rexpr?: PgNo
     }
     case 'AEXPR_DISTINCT':
     case 'AEXPR_NOT_DISTINCT': {
-      const a = evaluate(e.lexpr, depth + 1);
-      const b = evaluate(right, depth + 1);
-      if (!a || !b) return undefined;
+      const x = evaluate(e.lexpr, depth + 1);
+      const y = evaluate(right, depth + 1);
+      const pair = x && y && unify(x, y);
+      if (!pair) return undefined;
+      const [a, b] = pair;
       let same: boolean;
       if (a.t === 'null' || b.t === 'null') same = a.t === b.t;
       else {
