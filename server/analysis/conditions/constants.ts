@@ -202,18 +202,15 @@ function aExpr(e: { kind?: string; name?: PgNode[]; lexpr?: PgNode; rexpr?: PgNo
       const b = evaluate(right, depth + 1);
       if (!b) return undefined;
       if (!e.lexpr) return op === '-' && isNum(b) ? checked({ ...b, n: -b.n }) : op === '+' && isNum(b) ? b : undefined;
-      const a = evaluate(e.lexpr, depth + 1);
-      if (!a) return undefined;
+      const x = evaluate(e.lexpr, depth + 1);
+      if (!x) return undefined;
       if (['+', '-', '*', '/', '%'].includes(op)) {
-        if (a.t === 'null' || b.t === 'null') {
-          // NULL takes the other operand's number type; two untyped NULLs match no operator uniquely.
-          const types = [typeOf(a), typeOf(b)];
-          const of = types.find((x) => x !== undefined);
-          return of && types.every((x) => x === undefined || family(x) === 'number') ? { t: 'null', of } : undefined;
-        }
-        return isNum(a) && isNum(b) ? arithmetic(op, a, b) : undefined;
+        const pair = unify(x, b);
+        if (!pair) return undefined;
+        const [a, b2] = pair;
+        return numericOp(op, a, b2);
       }
-      return compareValues(op, a, b);
+      return compareValues(op, x, b);
     }
     case 'AEXPR_DISTINCT':
     case 'AEXPR_NOT_DISTINCT': {
@@ -253,4 +250,14 @@ function aExpr(e: { kind?: string; name?: PgNode[]; lexpr?: PgNode; rexpr?: PgNo
     default:
       return undefined;
   }
+}
+
+function numericOp(op: string, a: Value, b: Value): Value | undefined {
+  if (a.t === 'null' || b.t === 'null') {
+    // NULL takes the other operand's number type; two untyped NULLs match no operator uniquely.
+    const types = [typeOf(a), typeOf(b)];
+    const of = types.find((x) => x !== undefined);
+    return of && types.every((x) => x === undefined || family(x) === 'number') ? { t: 'null', of } : undefined;
+  }
+  return isNum(a) && isNum(b) ? arithmetic(op, a, b) : undefined;
 }
