@@ -53,8 +53,7 @@ function visitSelect(s: SelectStmt, scope: Scope, level: Level, state: State): b
   for (const item of s.fromClause ?? []) collectNames(item, shadowed);
   const inner: Level = { shadowed, boundInside: level.boundInside || (s.fromClause?.length ?? 0) > 0, subqueryDepth: level.subqueryDepth + 1 };
   for (const side of [s.larg, s.rarg]) if (side && visitSelect(side, scope, level, state)) return true;
-  const { larg: _l, rarg: _r, ...rest } = s;
-  return visitFields(rest, scope, inner, state);
+  return Object.entries(s).some(([field, child]) => field !== 'larg' && field !== 'rarg' && visitFields(child, scope, inner, state));
 }
 
 function visitFields(value: unknown, scope: Scope, level: Level, state: State): boolean {

@@ -35,6 +35,7 @@ export const alwaysTrueWhere = nodeRule({
       'DELETE FROM t WHERE false;',
       'DELETE FROM t WHERE 9007199254740993 = 9007199254740992;   -- exact numbers: false',
       'MERGE INTO t USING s ON t.id = s.id WHEN NOT MATCHED BY SOURCE AND t.stale THEN DELETE;',
+      'MERGE INTO t USING s ON false WHEN NOT MATCHED THEN INSERT VALUES (s.id);',
     ],
   },
 
@@ -46,6 +47,8 @@ export const alwaysTrueWhere = nodeRule({
     const clause = e.kind === 'MergeStmt' ? 'ON' : 'WHERE';
     const scope = scopeOf(target, e.plpgsqlVariables);
     const span = e.site.keywordBefore(target.location, [verb.toLowerCase()]);
+    // A MERGE that only inserts or does nothing changes no existing row, whatever its ON.
+    if (e.kind === 'MergeStmt' && !(e.body.mergeWhenClauses ?? []).some(changesRows)) return;
     if (target.condition && alwaysTrue(target.condition, scope)) {
       report({ span, message: `${verb}${where(e)} has a ${clause} condition that is always true, so it affects every row.` });
     } else if (target.condition && selfJoinOnSameKey(target.condition, scope)) {
@@ -55,6 +58,11 @@ export const alwaysTrueWhere = nodeRule({
     }
   },
 });
+
+export function changesRows(n: PgNode): boolean {
+  const c = nodeAs(n, 'MergeWhenClause');
+  return c?.commandType === 'CMD_UPDATE' || c?.commandType === 'CMD_DELETE';
+}
 
 function unconditionalBySource(n: PgNode): boolean {
   const c: MergeWhenClause | undefined = nodeAs(n, 'MergeWhenClause');

@@ -8,7 +8,8 @@ import { dependence } from '../conditions/depends';
 import { scopeOf } from '../conditions/scope';
 import { selfJoinOnSameKey } from '../conditions/self-reference';
 import { alwaysTrue } from '../conditions/tautology';
-import { nodeAs, PgNode } from '../ast';
+import { nodeAs } from '../ast';
+import { changesRows } from './always-true-where';
 import { nodeRule, where } from './rule';
 
 export const targetIndependentCondition = nodeRule({
@@ -51,8 +52,3 @@ export const targetIndependentCondition = nodeRule({
     });
   },
 });
-
-function changesRows(clause: PgNode): boolean {
-  const c = nodeAs(clause, 'MergeWhenClause');
-  return c?.commandType === 'CMD_UPDATE' || c?.commandType === 'CMD_DELETE';
-}
