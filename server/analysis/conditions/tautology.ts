@@ -107,14 +107,48 @@ function disjuncts(b: BoolExpr): PgNode[] {
 function orIsTautology(args: PgNode[], scope: Scope, depth: number): boolean {
   if (args.some((a) => alwaysTrue(a, scope, depth + 1))) return true;
   // `p OR NOT p`
-  const negated = args.map((a) => nodeAs(a, 'BoolExpr')).filter((b) => b?.boolop === 'NOT_EXPR').map((b) => b?.args?.[0]);
-  if (negated.some((p) => args.some((a) => sameExpr(a, p, scope)))) return true;
-  const facts = args.map((a) => fact(a, scope));
+  const keys = new Set(args.map((a) => exprKey(a, scope)));
+  for (const a of args) {
+    const not = nodeAs(a, 'BoolExpr');
+    if (not?.boolop === 'NOT_EXPR' && keys.has(exprKey(not.args?.[0], scope) ?? '\0')) return true;
+  }
+  const byKey = new Map<string, Fact[]>();
+  for (const f of args.map((a) => fact(a, scope))) {
+    if (!f) continue;
+    const list = byKey.get(f.key);
+    if (list) list.push(f);
+    else byKey.set(f.key, [f]);
+  }
+  for (const facts of byKey.values()) if (anyPairCovers(extremes(facts))) return true;
+  return false;
+}
+
+/**
+ * The facts that matter for covering, so long ORs stay linear: if any pair covers, a pair of
+ * these does (the widest lower and upper bounds, two distinct `<>`, the equalities, null tests).
+ */
+function extremes(facts: Fact[]): Fact[] {
+  const pick = (ops: string[], wider: (a: Fact, b: Fact) => boolean): Fact[] => {
+    const of = facts.filter((f) => ops.includes(f.op));
+    if (of.length > 16 && of.every((f) => f.value && of[0].value && compareValues('<', f.value, of[0].value))) {
+      return [of.reduce((best, f) => (wider(f, best) ? f : best))];
+    }
+    return of;
+  };
+  const widerLower = (a: Fact, b: Fact) => holds('<', a.value!, b.value!) || (holds('=', a.value!, b.value!) && a.op === '>=');
+  const widerUpper = (a: Fact, b: Fact) => holds('>', a.value!, b.value!) || (holds('=', a.value!, b.value!) && a.op === '<=');
+  const notEqual = facts.filter((f) => f.op === '<>');
+  const distinctNotEqual = notEqual.filter((f, i) => i === 0 || (f.value && notEqual[0].value && !holds('=', f.value, notEqual[0].value))).slice(0, 2);
+  const nullTests = ['null', 'notnull'].map((op) => facts.find((f) => f.op === op)).filter((f): f is Fact => f !== undefined);
+  const equal = distinctNotEqual.length > 0 ? facts.filter((f) => f.op === '=') : [];
+  return [...nullTests, ...distinctNotEqual, ...equal, ...pick(['>', '>='], widerLower), ...pick(['<', '<='], widerUpper)];
+}
+
+function anyPairCovers(facts: Fact[]): boolean {
   for (let i = 0; i < facts.length; i++) {
     for (let j = i + 1; j < facts.length; j++) {
-      const x = facts[i];
-      const y = facts[j];
-      if (x && y && x.key === y.key && covers(x, y)) return true;
+      if (facts[i].op === '=' && facts[j].op === '=') continue;
+      if (covers(facts[i], facts[j])) return true;
     }
   }
   return false;
