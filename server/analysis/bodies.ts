@@ -113,7 +113,8 @@ export function visitFunctionBody(fn: NodeOf<'CreateFunctionStmt'>, statement: s
 const EXPRESSION_PREFIX = 'SELECT ';
 
 /** Walks a parsed PL/pgSQL function: SQL statements, expressions, COMMIT/ROLLBACK, dynamic SQL. */
-function walkPlpgsql(tree: unknown, finder: BodyLocator, place: Place, out: ExecutedResult): void {
+function walkPlpgsql(tree: unknown, finder: BodyLocator, outer: Place, out: ExecutedResult): void {
+  const place: Place = { ...outer, variables: new Set([...(outer.variables ?? []), ...plpgsqlVariables(tree)]) };
   const stack: unknown[] = [tree];
   while (stack.length > 0) {
     const value = stack.pop();
@@ -169,4 +170,19 @@ function visitExpression(expr: Record<string, unknown>, finder: BodyLocator, pla
     return;
   }
   for (const raw of parsed.statements) visitStatement(raw, { ...place, site }, false, out);
+}
+
+/** Every name the PL/pgSQL function declares (parameters, DECLARE, FOR targets, `found`), all blocks together. */
+function plpgsqlVariables(tree: unknown): ReadonlySet<string> {
+  const names = new Set<string>();
+  const funcs = (tree as { plpgsql_funcs?: Array<{ PLpgSQL_function?: { datums?: Array<Record<string, { refname?: string }>> } }> }).plpgsql_funcs ?? [];
+  for (const f of funcs) {
+    for (const datum of f.PLpgSQL_function?.datums ?? []) {
+      for (const kind in datum) {
+        const name = datum[kind]?.refname;
+        if (name) names.add(name);
+      }
+    }
+  }
+  return names;
 }

@@ -29,6 +29,8 @@ interface ExecutedNode<K extends StmtKind> {
   topLevel: boolean;
   /** True when it is stored to run on every call (function body, rule action…), not run now. */
   stored: boolean;
+  /** Names declared by the PL/pgSQL block around it: a bare name among them is a variable, not a column. */
+  plpgsqlVariables?: ReadonlySet<string>;
 }
 
 /** An executed statement of one of the kinds K: `e.kind === 'UpdateStmt'` narrows `e.body`. */
@@ -44,11 +46,15 @@ export interface Place {
   stored: boolean;
   /** DO blocks and bodies may nest; past MAX_DEPTH the analysis gives up (fail closed). */
   depth: number;
+  /** Names the PL/pgSQL blocks around it declare: variables, not columns. */
+  variables?: ReadonlySet<string>;
 }
 
 /** The parse tree is JSON: a key ending in `Stmt` names a statement node of that kind. */
 function executedAt(key: string, body: unknown, place: Place, topLevel: boolean): Executed {
-  return { kind: key, body, site: place.site, context: place.context, topLevel, stored: place.stored } as Executed;
+  const e = { kind: key, body, site: place.site, context: place.context, topLevel, stored: place.stored } as Executed;
+  if (place.variables) e.plpgsqlVariables = place.variables;
+  return e;
 }
 
 export interface Opaque {

@@ -16,7 +16,8 @@ export type RuleId =
   | 'transaction-control'
   | 'bad-directive'
   | 'non-rollback-effect'
-  | 'guard-setting';
+  | 'guard-setting'
+  | 'target-independent-condition';
 
 /** A half-open range of UTF-16 offsets into the analysed text. */
 export interface Span {

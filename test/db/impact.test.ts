@@ -28,7 +28,7 @@ describe('true impact, guard settings and locks (real PostgreSQL)', function () 
       INSERT INTO customers SELECT g FROM generate_series(1, 3) g;
       INSERT INTO orders SELECT g, 1 + g % 3 FROM generate_series(1, 30) g;
       INSERT INTO items SELECT g, 1 + g % 30 FROM generate_series(1, 300) g;
-      CREATE TABLE log (id int);
+      CREATE TABLE log (id int NOT NULL);
       INSERT INTO log SELECT generate_series(1, 50);
       CREATE TABLE m (k int, v int) PARTITION BY RANGE (k);
       CREATE TABLE m1 PARTITION OF m FOR VALUES FROM (0) TO (100);
@@ -186,7 +186,8 @@ describe('true impact, guard settings and locks (real PostgreSQL)', function () 
 
   it('production: the planner refuses a condition reduced to true, naming the table and its estimate', async () => {
     await admin.query('ANALYZE log');
-    const r = await runGuarded(request("DELETE FROM log WHERE length('ab') = 2;", { environment: 'production' }), answer({ commit: true }));
+    // The analysis sees a condition on the row; the planner (PostgreSQL 17+) knows id is NOT NULL and drops it.
+    const r = await runGuarded(request('DELETE FROM log WHERE id IS NOT NULL;', { environment: 'production' }), answer({ commit: true }));
     assert.equal(r.ending, 'refused', r.reason);
     assert.match(r.reason, /every row of public\.log \(the planner estimates ≈ 50 rows\)/);
     const ok = answer({ commit: false });

@@ -8,6 +8,7 @@ import { nonTransactional } from './non-transactional';
 import { DirectiveRule, Rule } from './rule';
 import { badDirective } from './bad-directive';
 import { syntaxError } from './syntax-error';
+import { targetIndependentCondition } from './target-independent-condition';
 import { transactionControl } from './transaction-control';
 import { truncate } from './truncate';
 import { unverifiable } from './unverifiable';
@@ -23,6 +24,7 @@ export const RULES: readonly Rule[] = [
   transactionControl,
   nonRollbackEffect,
   guardSetting,
+  targetIndependentCondition,
 ];
 
 /** Every rule with its id, summary and examples, the directive rule included (docs, SARIF, tests). */

@@ -1,0 +1,54 @@
+/**
+ * target-independent-condition: a WHERE (or MERGE ON) that never looks at the target's rows has
+ * one value for the whole statement, so it matches every row or none:
+ * `DELETE FROM invoices USING customers c WHERE c.id = 7`, `WHERE now() > '2020-01-01'`.
+ */
+import { asBool, evaluate } from '../conditions/constants';
+import { dependence } from '../conditions/depends';
+import { scopeOf } from '../conditions/scope';
+import { selfJoinOnSameKey } from '../conditions/self-reference';
+import { alwaysTrue } from '../conditions/tautology';
+import { nodeAs } from '../ast';
+import { changesRows } from './always-true-where';
+import { nodeRule, where } from './rule';
+
+export const targetIndependentCondition = nodeRule({
+  id: 'target-independent-condition',
+  severity: 'error',
+  summary: 'a WHERE or MERGE ON condition that does not depend on the rows of the table it changes',
+  examples: {
+    flagged: [
+      'DELETE FROM invoices WHERE EXISTS (SELECT 1 FROM invoices);',
+      'DELETE FROM invoices USING customers c WHERE c.id = 7;',
+      'MERGE INTO stock t USING arrivals a ON a.qty > 0 WHEN MATCHED THEN DELETE;',
+      "UPDATE invoices SET paid = true WHERE now() > '2020-01-01';",
+      "DELETE FROM invoices WHERE upper('a') = 'A';",
+    ],
+    passes: [
+      'DELETE FROM invoices USING customers c WHERE c.id = invoices.customer_id AND c.id = 7;',
+      'DELETE FROM invoices WHERE 1 = 2;                 -- proved false: matches nothing',
+      'DELETE FROM invoices WHERE random() < 0.1;        -- volatile: decided row by row',
+      'DO $$ DECLARE v int := 7; BEGIN DELETE FROM invoices WHERE id = v; END $$;',
+    ],
+  },
+
+  kinds: ['UpdateStmt', 'DeleteStmt', 'MergeStmt'],
+  visit(e, ctx, report) {
+    const target = ctx.target;
+    const condition = target?.condition;
+    if (!target || !condition || nodeAs(condition, 'CurrentOfExpr')) return;
+    if (e.kind === 'MergeStmt' && !(e.body.mergeWhenClauses ?? []).some(changesRows)) return;
+    const scope = scopeOf(target, e.plpgsqlVariables);
+    // always-true-where reports these.
+    if (alwaysTrue(condition, scope) || selfJoinOnSameKey(condition, scope)) return;
+    if (dependence(condition, scope) !== 'none') return;
+    const value = asBool(evaluate(condition));
+    if (value && (value.t === 'null' || (value.t === 'bool' && !value.v))) return;
+    const verb = e.kind === 'UpdateStmt' ? 'UPDATE' : e.kind === 'DeleteStmt' ? 'DELETE' : 'MERGE';
+    const clause = e.kind === 'MergeStmt' ? 'ON' : 'WHERE';
+    report({
+      span: e.site.keywordBefore(target.location, [verb.toLowerCase()]),
+      message: `${verb}${where(e)} has a ${clause} condition that does not depend on the rows of ${target.table}: it matches every row or none.`,
+    });
+  },
+});

@@ -1,0 +1,2 @@
+-- expect: always-true-where@2:1
+DELETE FROM invoices WHERE 9007199254740993 = 9007199254740993.0;

@@ -1,0 +1,2 @@
+-- expect: always-true-where@2:1
+DELETE FROM invoices WHERE id IN (7, id);

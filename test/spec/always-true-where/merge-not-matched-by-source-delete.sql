@@ -1,0 +1,2 @@
+-- expect: always-true-where@2:1
+MERGE INTO invoices t USING staged s ON t.id = s.id WHEN NOT MATCHED BY SOURCE THEN DELETE;

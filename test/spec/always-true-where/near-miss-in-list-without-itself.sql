@@ -1,0 +1,2 @@
+-- expect: none
+DELETE FROM invoices WHERE id IN (7, 8);

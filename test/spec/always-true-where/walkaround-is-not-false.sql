@@ -1,0 +1,2 @@
+-- expect: always-true-where@2:1
+UPDATE invoices SET paid = true WHERE (id = id) IS NOT FALSE;

@@ -1,0 +1,2 @@
+-- expect: target-independent-condition@2:1
+UPDATE invoices SET paid = true FROM customers WHERE customers.vip;

@@ -1,0 +1,2 @@
+-- expect: target-independent-condition@2:1
+DELETE FROM invoices WHERE now() > '2020-01-01';

@@ -1,0 +1,2 @@
+-- expect: none
+DELETE FROM invoices WHERE random() < 0.1;
