@@ -1,3 +1,4 @@
+// @ts-check
 // Opens the demo workspace in an editor: VS Code when a `code` command is on PATH (the extension
 // loaded from the source folder), otherwise code-server with the freshly packaged .vsix installed.
 import { spawn, spawnSync } from 'node:child_process';

@@ -1,18 +1,19 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm run demo`: Safe SQL on a local embedded PostgreSQL with a seeded `shop` database, opened in
 // VS Code (when `code` is on PATH) or in code-server. Ctrl+C stops everything.
 //   --check        start everything, verify it works, stop, and exit (CI runs this)
 //   --reset        re-create the shop database with its original rows
 //   --code-server  use code-server even when `code` is on PATH
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { killAllSync } from '../e2e/util.mjs';
-import { checkExamples, checkGuardedRun, checkSeeded, checkWorkbench, CheckError } from './checks.mjs';
+import { killAllSync } from '../lib/processes.mjs';
+import { checkExamples, checkGuardedRun, checkSeeded, checkWorkbench } from './checks.mjs';
 import { codeOnPath, openVsCode, prepareCodeServer, startCodeServer } from './editor.mjs';
 import { acquireLock, reapCodeServer, releaseLock, rememberCodeServer, watchLauncher } from './leftovers.mjs';
-import { startDemoPostgres } from './postgres.mjs';
+import { startPersistentPostgres } from '../lib/postgres.mjs';
 import { DATABASE, ensureShop, readFacts } from './seed.mjs';
 import { writeWorkspace } from './workspace.mjs';
 
@@ -106,7 +107,7 @@ async function main() {
 
   const password = demoPassword();
   say('starting PostgreSQL');
-  postgres = await startDemoPostgres({ demoDir, dataDir: join(demoDir, 'pgdata'), user: ADMIN_USER, password, say });
+  postgres = await startPersistentPostgres({ dir: demoDir, dataDir: join(demoDir, 'pgdata'), user: ADMIN_USER, password, say });
   const base = { host: '127.0.0.1', port: postgres.port, password };
   const shop = { ...base, user: SHOP_USER };
   say(`PostgreSQL ready on 127.0.0.1:${postgres.port}`);
@@ -129,9 +130,9 @@ async function main() {
   if (useCode) {
     await openVsCode({ root, workspace, env: pgEnv, say });
   } else {
-    const started = await startCodeServer({ ...prepared, demoDir, workspace, env: pgEnv, say });
+    const started = await startCodeServer({ .../** @type {NonNullable<typeof prepared>} */ (prepared), demoDir, workspace, env: pgEnv, say });
     codeServer = started.server;
-    rememberCodeServer(demoDir, codeServer.child.pid);
+    rememberCodeServer(demoDir, codeServer.child?.pid);
     url = `${codeServer.url}/?folder=${encodeURI(workspace)}`;
   }
 
@@ -170,7 +171,7 @@ try {
 } catch (err) {
   if (!stopping) {
     // Set-up and check failures carry their own explanation; a stack only helps for a bug here.
-    const detail = err instanceof TypeError || err instanceof ReferenceError ? err.stack : (err?.message ?? String(err));
+    const detail = err instanceof TypeError || err instanceof ReferenceError ? err.stack : (/** @type {any} */ (err)?.message ?? String(err));
     process.stderr.write(`[demo] ${check ? 'check failed' : 'error'}: ${detail}\n`);
     await stopAll();
     process.exit(1);

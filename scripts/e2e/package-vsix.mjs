@@ -1,9 +1,10 @@
+// @ts-check
 // Builds the bundles and packages the extension as a .vsix with the pinned @vscode/vsce, then checks
 // that the package holds what the extension needs at run time (a missing .wasm fails here).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { zipEntries } from './util.mjs';
+import { zipEntries } from '../lib/zip.mjs';
 
 const REQUIRED = ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/libpg-query.wasm', 'package.json'];
 // Every file under these folders in the repository must be in the package too.

@@ -1,3 +1,4 @@
+// @ts-check
 // One-time set-up for the real-editor tests, reused when already done:
 //  - Debian packages chromium, ripgrep, libkrb5-dev (installed when root with apt, else named);
 //  - code-server, pinned, installed with npm into the git-ignored .cache/code-server/ (never a
@@ -54,7 +55,7 @@ export function ensureCodeServer(root) {
   try {
     return installCodeServer(dir, pkgDir, bin, stamp);
   } catch (err) {
-    log(`install failed (${String(err?.message ?? err).split('\n')[0]}); trying once more`);
+    log(`install failed (${String(/** @type {any} */ (err)?.message ?? err).split('\n')[0]}); trying once more`);
     return installCodeServer(dir, pkgDir, bin, stamp);
   }
 }
