@@ -4,11 +4,12 @@
 // may never run.
 import tseslint from 'typescript-eslint';
 
-const TYPE_AWARE_RULES = /** @type {const} */ ({
+/** @type {import('eslint').Linter.RulesRecord} */
+const TYPE_AWARE_RULES = {
   '@typescript-eslint/no-floating-promises': 'error',
   '@typescript-eslint/no-misused-promises': 'error',
   '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-});
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.cache/**', '.demo/**', 'test/fixtures/**', '.scratch/**', '**/*.cjs', '**/*.js'] },

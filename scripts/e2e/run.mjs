@@ -13,7 +13,7 @@ import { runLayer1 } from './layer1.mjs';
 import { runLayer2 } from './layer2.mjs';
 import { buildAndPackage } from './package-vsix.mjs';
 import { E2E_PG_ENV, startE2EPostgres } from './postgres.mjs';
-import { ensureAptPackages, ensureCodeServer, SetupError } from './setup.mjs';
+import { ensureCodeServer, ensureE2EPackages, SetupError } from './setup.mjs';
 import { killAll, killAllSync } from '../lib/processes.mjs';
 import { createWorkspace } from './workspace.mjs';
 
@@ -60,7 +60,7 @@ async function main() {
     say(`${layer}: ${r.passed} passed, ${r.failed} failed${r.note ? ` (${r.note})` : ''}`);
   };
   try {
-    ensureAptPackages();
+    ensureE2EPackages(root);
     const bin = ensureCodeServer(root);
     say(`set-up ready (${seconds()} s)`);
 
