@@ -2,10 +2,11 @@
 // Opens the demo workspace in an editor: VS Code when a `code` command is on PATH (the extension
 // loaded from the source folder), otherwise code-server with the freshly packaged .vsix installed.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { CodeServer } from '../e2e/codeserver.mjs';
 import { ensureAptPackages } from '../lib/apt.mjs';
+import { processesIn } from '../lib/processes.mjs';
 import { buildAndPackageIfChanged } from '../e2e/package-vsix.mjs';
 import { ensureCodeServer } from '../e2e/setup.mjs';
 
@@ -32,22 +33,6 @@ const INSTALL_NEEDS = [
 
 export function codeOnPath() {
   return (process.env.PATH ?? '').split(delimiter).some((d) => d && existsSync(join(d, 'code')));
-}
-
-/** Pids of other processes working inside `dir` (Linux only; elsewhere none are seen). */
-function processesIn(dir) {
-  if (!existsSync('/proc')) return [];
-  const pids = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
-    try {
-      const cwd = readlinkSync(`/proc/${name}/cwd`);
-      if (cwd === dir || cwd.startsWith(dir + '/')) pids.push(Number(name));
-    } catch {
-      // gone, or not ours to read
-    }
-  }
-  return pids;
 }
 
 /**

@@ -54,8 +54,8 @@ async function waitGone(pid, ms) {
 async function clearLeftover(dataDir, say) {
   const pidFile = join(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (pid > 0 && alive(pid) && cmdline(pid).includes(dataDir)) {
+  const pid = postmasterOn(dataDir);
+  if (pid) {
     say(`stopping a PostgreSQL left running on ${dataDir} by an earlier demo (pid ${pid})`);
     process.kill(pid, 'SIGINT');
     if (!(await waitGone(pid, 15_000))) {
@@ -66,6 +66,18 @@ async function clearLeftover(dataDir, say) {
   }
   say('removing a stale postmaster.pid left by a crash');
   rmSync(pidFile, { force: true });
+}
+
+/**
+ * The pid of a postgres running on `dataDir`, read from its postmaster.pid; undefined when the file
+ * is missing or names a process that is gone or is not a server on this very folder.
+ * @param {string} dataDir
+ */
+export function postmasterOn(dataDir) {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  return pid > 0 && alive(pid) && cmdline(pid).includes(dataDir) ? pid : undefined;
 }
 
 /** @returns {{ uid?: number, gid?: number }} */

@@ -2,7 +2,7 @@
 // Processes for the demo, the e2e runner, the bench and test support: free ports, liveness,
 // detached process groups that every exit path (failure, Ctrl+C) can end, waiting on output.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 /**
@@ -28,6 +28,25 @@ export function cmdline(pid) {
   } catch {
     return '';
   }
+}
+
+/**
+ * Pids of other processes working inside `dir` (Linux only; elsewhere none are seen).
+ * @param {string} dir
+ */
+export function processesIn(dir) {
+  if (!existsSync('/proc')) return [];
+  const pids = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
+    try {
+      const cwd = readlinkSync(`/proc/${name}/cwd`);
+      if (cwd === dir || cwd.startsWith(dir + '/')) pids.push(Number(name));
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return pids;
 }
 
 /**

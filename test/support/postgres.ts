@@ -4,7 +4,7 @@
  * a server left behind by a killed run is found by its folder name and stopped on the next start.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -28,7 +28,7 @@ const PREFIX = 'safe-sql-pg-';
 const USER = 'postgres';
 const PASSWORD = 'test-pw-7Yq2';
 
-// The process and binary helpers the demo, e2e runner and bench use too (ES modules, loaded at run time).
+// The process and PostgreSQL helpers the demo, e2e runner and bench use too (ES modules, loaded at run time).
 const processes = () => import('../../scripts/lib/processes.mjs');
 const binaries = () => import('../../scripts/lib/postgres.mjs');
 
@@ -37,22 +37,18 @@ export async function freePort(): Promise<number> {
 }
 
 /** Stops servers whose owning test process died (their folders are named after its pid). */
-function reapLeftovers(alive: (pid: number) => boolean): void {
+function reapLeftovers(alive: (pid: number) => boolean, postmasterOn: (dataDir: string) => number | undefined): void {
   for (const name of readdirSync(tmpdir())) {
     const m = new RegExp(`^${PREFIX}(\\d+)-`).exec(name);
     if (!m || alive(Number(m[1]))) continue;
     const dir = join(tmpdir(), name);
-    const pidFile = join(dir, 'data', 'postmaster.pid');
-    if (existsSync(pidFile)) {
-      const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-      // Only a postgres whose command line names this very folder is ours to stop.
-      const cmdline = pid > 0 && existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
-      if (cmdline.includes(dir)) {
-        try {
-          process.kill(pid, 'SIGQUIT');
-        } catch {
-          /* already gone */
-        }
+    // Only a postgres whose command line names this very folder is ours to stop.
+    const pid = postmasterOn(join(dir, 'data'));
+    if (pid) {
+      try {
+        process.kill(pid, 'SIGQUIT');
+      } catch {
+        /* already gone */
       }
     }
     rmSync(dir, { recursive: true, force: true });
@@ -60,8 +56,9 @@ function reapLeftovers(alive: (pid: number) => boolean): void {
 }
 
 export async function startPostgres(): Promise<TestPostgres> {
-  reapLeftovers((await processes()).alive);
-  await (await binaries()).embeddedBinaries();
+  const { embeddedBinaries, postmasterOn } = await binaries();
+  reapLeftovers((await processes()).alive, postmasterOn);
+  await embeddedBinaries();
   const root = mkdtempSync(join(tmpdir(), `${PREFIX}${process.pid}-`));
   const dataDir = join(root, 'data');
   const port = await freePort();
