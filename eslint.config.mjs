@@ -34,4 +34,20 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'server/ never imports vscode.' }] }],
     },
   },
+  {
+    // The client talks to the server through the protocol; what both sides need is in shared/.
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**', '**/server'], message: 'src/ imports only shared/ from outside src/ (the analysis and the engine run in the server).' }] }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'shared/ is imported by both sides: no vscode.' }],
+        patterns: [{ group: ['**/server/**', '**/src/**'], message: 'shared/ imports neither side.' }],
+      }],
+    },
+  },
 );

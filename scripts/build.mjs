@@ -27,6 +27,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/lsp/main.ts'], outfile: 'dist/server.js' }),
   build({ ...common, define: { SAFE_SQL_VERSION: JSON.stringify(pkg.version) }, entryPoints: ["server/cli/main.ts"], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // One bundle per subcommand, loaded by dist/cli.js on demand (server/cli/main.ts).
+  ...['check', 'run', 'lsp', 'mcp'].map((name) => build({ ...common, define: { SAFE_SQL_VERSION: JSON.stringify(pkg.version) }, entryPoints: [`server/cli/${name}.ts`], outfile: `dist/cli-${name}.js` })),
 ]);
 
 const wasm = join(dirname(require.resolve('libpg-query')), 'libpg-query.wasm');

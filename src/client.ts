@@ -1,7 +1,7 @@
 /** Builds the language client that runs the bundled server (dist/server.js) over stdio. */
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, Middleware, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { CHANNEL_KEY_ENV } from '../server/secretChannel';
+import { CHANNEL_KEY_ENV } from '../shared/secretChannel';
 
 export const CLIENT_ID = 'safeSql';
 export const CLIENT_NAME = 'Safe SQL';

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, State } from 'vscode-languageclient/node';
-import { PLACE_CURSOR_COMMAND } from '../server/protocol';
+import { parseDocumentPosition, SERVER_COMMANDS } from '../shared/commands';
 
 export const RESTART_SERVER_COMMAND = 'safeSql.restartServer';
 export const SHOW_OUTPUT_COMMAND = 'safeSql.showOutput';
@@ -30,7 +30,7 @@ export async function withRunningServer<T>(holder: ClientHolder, fn: (client: La
 
 export function registerCommands(context: vscode.ExtensionContext, holder: ClientHolder): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand(PLACE_CURSOR_COMMAND, placeCursor),
+    vscode.commands.registerCommand(SERVER_COMMANDS.placeCursor, placeCursor),
     vscode.commands.registerCommand(RESTART_SERVER_COMMAND, () => holder.restart()),
     vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => holder.output.show(true)),
   );
@@ -38,26 +38,13 @@ export function registerCommands(context: vscode.ExtensionContext, holder: Clien
 
 /** Moves the cursor of the editor showing `uri` (opening it if needed) to `position`. */
 async function placeCursor(uri: unknown, position: unknown): Promise<void> {
-  const target = toUri(uri);
-  const pos = toPosition(position);
-  if (!target || !pos) throw new Error(`${PLACE_CURSOR_COMMAND}: expected (uri, {line, character}), got ${JSON.stringify([uri, position])}`);
+  const args = parseDocumentPosition(uri, position);
+  if (!args) throw new Error(`${SERVER_COMMANDS.placeCursor}: expected (uri, {line, character}), got ${JSON.stringify([uri, position])}`);
+  const target = vscode.Uri.parse(args.uri, true);
   const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === target.toString())
     ?? await vscode.window.showTextDocument(target);
-  const at = editor.document.validatePosition(pos);
+  const at = editor.document.validatePosition(new vscode.Position(args.line, args.character));
   editor.selection = new vscode.Selection(at, at);
   editor.revealRange(new vscode.Range(at, at));
   await vscode.window.showTextDocument(editor.document, editor.viewColumn);
-}
-
-function toUri(v: unknown): vscode.Uri | undefined {
-  if (v instanceof vscode.Uri) return v;
-  if (typeof v === 'string') return vscode.Uri.parse(v, true);
-  return undefined;
-}
-
-function toPosition(v: unknown): vscode.Position | undefined {
-  if (v instanceof vscode.Position) return v;
-  const p = v as { line?: unknown; character?: unknown } | undefined;
-  const ok = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;
-  return p && ok(p.line) && ok(p.character) ? new vscode.Position(p.line, p.character) : undefined;
 }

@@ -3,8 +3,8 @@
  * request. A password is never written to settings or logs, and crosses to the server sealed.
  */
 import * as vscode from 'vscode';
-import { CredentialsParams, CredentialsResult } from '../server/protocol';
-import { seal } from '../server/secretChannel';
+import { CredentialsParams, CredentialsResult } from '../shared/protocol';
+import { seal } from '../shared/secretChannel';
 
 export class Passwords {
   private readonly asking = new Map<string, Promise<string | undefined>>();

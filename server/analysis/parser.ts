@@ -63,6 +63,22 @@ export function parsePlpgsqlBody(body: string): PlpgsqlOutcome {
   }
 }
 
+/**
+ * Parses the PL/pgSQL body of one CREATE FUNCTION or PROCEDURE statement, given the statement's
+ * own text, so that its return type and parameters are those PostgreSQL would compile it with.
+ */
+export function parsePlpgsqlFunction(statement: string): PlpgsqlOutcome {
+  if (statement.includes('\0')) return { ok: false, message: 'the text contains a NUL character' };
+  try {
+    const result = pg.parsePlPgSQLSync(statement) as { plpgsql_funcs?: Array<{ PLpgSQL_function?: unknown }> };
+    const funcs = result.plpgsql_funcs ?? [];
+    if (funcs.length !== 1 || !funcs[0].PLpgSQL_function) return { ok: false, message: 'no PL/pgSQL function was found' };
+    return { ok: true, tree: funcs[0].PLpgSQL_function };
+  } catch (error) {
+    return { ok: false, message: describe(error) };
+  }
+}
+
 function describe(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);

@@ -1,7 +1,7 @@
 /** Types shared by the analysis. Pure data: no LSP, no vscode, no I/O. */
 
-export type Environment = 'production' | 'staging' | 'development';
-export const ENVIRONMENTS: readonly Environment[] = ['production', 'staging', 'development'];
+export { ENVIRONMENTS } from '../../shared/settings';
+export type { Environment } from '../../shared/settings';
 
 export type Severity = 'error' | 'warning' | 'information';
 
@@ -14,7 +14,9 @@ export type RuleId =
   | 'destructive-ddl'
   | 'non-transactional'
   | 'transaction-control'
-  | 'bad-directive';
+  | 'bad-directive'
+  | 'non-rollback-effect'
+  | 'guard-setting';
 
 /** A half-open range of UTF-16 offsets into the analysed text. */
 export interface Span {

@@ -5,6 +5,7 @@
  *
  * Exit codes: 0 no error-severity finding; 1 at least one; 2 usage or I/O error.
  */
+import { grade } from '../analysis/grade';
 import { promises as fs } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { Analyzer } from '../analysis/analyze';
@@ -114,12 +115,10 @@ export async function checkCommand(argv: string[]): Promise<number> {
 }
 
 function checkSource(analyzer: Analyzer, source: Source, config: Config): FileReport {
-  // The directive that binds the document is only known after a first pass; the statements are
-  // cached, so the second pass with the resolved environment costs little.
-  let analysis = analyzer.analyze(source.text, { environment: 'production' });
+  // Analysed once; the directive it finds decides the environment the findings are graded for.
+  const analysis = analyzer.analyze(source.text);
   const environment = environmentOf(source, analysis.connectionDirective, config);
-  if (environment !== 'production') analysis = analyzer.analyze(source.text, { environment });
-  return { path: source.path, environment, findings: analysis.findings, lines: new LineIndex(source.text) };
+  return { path: source.path, environment, findings: [...grade(analysis.findings, environment)], lines: new LineIndex(source.text) };
 }
 
 /**

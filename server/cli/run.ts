@@ -9,6 +9,7 @@ import { defaultAuditPath, runGuarded } from '../engine';
 import { Ending, RunRequest, RunResult } from '../engine/types';
 import { parseRunArgs, RUN_USAGE, RunOptions } from './runArgs';
 import { askOnTerminal, decideWithoutTerminal, statementLine } from './runPrompt';
+import { formatTable } from './table';
 
 export const EXIT_CODES: Record<Ending, number> = {
   committed: 0,
@@ -111,6 +112,10 @@ function report(o: RunOptions, r: RunResult): void {
   }
   const ran = r.statements.some((s) => s.command !== undefined);
   if (ran && r.statements.length <= 50) process.stdout.write(`${r.statements.map(statementLine).join('\n')}\n`);
+  // What the reads returned, as psql shows it (bounded).
+  for (const s of r.statements) {
+    if (s.fields && s.sample) process.stdout.write(`\n${formatTable(s.fields, s.sample, s.rows ?? s.sample.length)}\n\n`);
+  }
   const head: Record<RunResult['outcome'], string> = { committed: 'Committed', 'rolled-back': 'Rolled back', refused: 'Refused', failed: 'Failed', unknown: 'Outcome unknown' };
   const line = r.outcome === 'committed' ? `${r.reason[0].toUpperCase()}${r.reason.slice(1)}\n` : `${head[r.outcome]}: ${r.reason}\n`;
   (r.outcome === 'committed' ? process.stdout : process.stderr).write(line);

@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import { firstLine } from '../engine/plan';
 import { formatRange } from '../engine/expectations';
 import { ConfirmSummary, Decision, RowRange, StatementResult } from '../engine/types';
-import { formatCount } from '../analysis/count';
+import { formatCount } from '../../shared/labels';
 
 export function statementLine(s: StatementResult): string {
   const rows = s.rows === null ? '' : `${formatCount(s.rows)} row${s.rows === 1 ? '' : 's'}`;

@@ -5,6 +5,7 @@
  */
 import { Environment } from '../analysis/types';
 import { readSettings, SafeSqlSettings, SettingsProblem } from './settings';
+import { SETTINGS_SECTION } from '../../shared/settings';
 
 /** Every setting Safe SQL declares; only the first three matter to the analysis. */
 const KNOWN_KEYS = ['connections', 'documentConnections', 'defaultEnvironment', 'confirmTimeout', 'auditLogPath'];
@@ -48,7 +49,7 @@ export function unprefix(raw: Record<string, unknown>): { values: Record<string,
     values[key] = value;
   };
   for (const [key, value] of Object.entries(raw)) {
-    if (key === 'safeSql' && value && typeof value === 'object' && !Array.isArray(value)) {
+    if (key === SETTINGS_SECTION && value && typeof value === 'object' && !Array.isArray(value)) {
       for (const [inner, v] of Object.entries(value as Record<string, unknown>)) put(inner, v, `safeSql.${inner}`);
     } else if (key.startsWith(PREFIX)) {
       put(key.slice(PREFIX.length), value, key);

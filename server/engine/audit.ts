@@ -7,11 +7,12 @@ import { appendFile, mkdir, open, stat } from 'node:fs/promises';
 import { homedir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Environment } from '../analysis/types';
-import { Outcome, RowRange } from './types';
+import { Outcome, RowRange, RunClient } from './types';
 
 export interface AuditRecord {
   ts: string;
-  client: 'cli' | 'vscode';
+  client: RunClient;
+  tool?: string;
   connection: string;
   environment: Environment;
   user: string;

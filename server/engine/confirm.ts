@@ -1,7 +1,7 @@
 /** Asking for the decision: with a deadline, aborted when the link is lost or the run is cancelled. */
 import { formatRange } from './expectations';
 import { ConfirmSummary, Ending, RunHooks } from './types';
-import { formatCount } from '../analysis/count';
+import { formatCount } from '../../shared/labels';
 
 export type Answer = { kind: 'commit'; typed?: string } | { kind: 'rollback'; ending: Ending; reason: string };
 

@@ -166,7 +166,8 @@ export function describeConnectError(error: unknown, conn: ResolvedConnection): 
 
 /** Removes every secret, and anything shaped like a URL password, from a message. */
 export function scrub(message: string, secrets: string[]): string {
-  let out = message.replace(/\r?\n/g, ' ').replace(/(postgres(?:ql)?:\/\/[^:/@\s]*:)[^@\s]*@/gi, '$1***@');
+  // Line breaks stay (a refusal lists one finding per line); a bare CR could overwrite a line.
+  let out = message.replace(/\r\n?/g, '\n').replace(/(postgres(?:ql)?:\/\/[^:/@\s]*:)[^@\s]*@/gi, '$1***@');
   for (const s of secrets) if (s) out = out.split(s).join('***');
   return out;
 }

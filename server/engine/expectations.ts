@@ -1,6 +1,6 @@
 /** Expected row counts: per statement (`-- safe-sql: expect-rows`) and for the whole run (`--expect-rows`). */
 import { RowRange, StatementResult } from './types';
-import { formatCount } from '../analysis/count';
+import { formatCount } from '../../shared/labels';
 
 export function formatRange(r: RowRange): string {
   return r.min === r.max ? formatCount(r.min) : `${formatCount(r.min)}..${formatCount(r.max)}`;

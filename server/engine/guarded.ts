@@ -12,7 +12,7 @@ import { Plan, planRun } from './plan';
 import { begin, executeStatements, setSessionTimeouts, StatementFailure } from './transaction';
 import { Ending, Outcome, RunHooks, RunRequest, RunResult, StatementResult } from './types';
 import { Client } from 'pg';
-import { formatCount } from '../analysis/count';
+import { formatCount, plural } from '../../shared/labels';
 
 const OUTCOMES: Record<Ending, Outcome> = {
   committed: 'committed',
@@ -69,6 +69,7 @@ export async function runGuarded(req: RunRequest, hooks: RunHooks): Promise<RunR
       await appendAudit(req.auditLogPath, {
         ts: new Date().toISOString(),
         client: req.client,
+        ...(req.tool ? { tool: req.tool } : {}),
         connection: state.label,
         environment: req.environment,
         user: osUser(),
@@ -118,7 +119,7 @@ function fallbackLabel(req: RunRequest): string {
 async function guarded(req: RunRequest, hooks: RunHooks, state: State): Promise<[Ending, string]> {
   // A read-only profile is read-only whatever the caller passed: every write is refused before connecting.
   const readOnly = req.readOnly === true || (req.connection.kind === 'profile' && req.connection.profile.readOnly === true);
-  const plan = await planRun(req.text, req.environment, readOnly, req.analyzer);
+  const plan = await planRun(req.text, req.environment, readOnly, req.analyzer, req.analysed);
   if (!plan.ok) return [plan.empty ? 'usage' : 'refused', plan.reason];
   state.readOnly = plan.readOnly;
   state.statements = plan.statements.map((s) => {
@@ -126,7 +127,9 @@ async function guarded(req: RunRequest, hooks: RunHooks, state: State): Promise<
     if (s.expectRows) r.expectRows = s.expectRows;
     return r;
   });
-  const resolved = resolveConnection(req.connection);
+  const password = req.connection.kind === 'profile' && hooks.password ? await hooks.password() : undefined;
+  if (hooks.signal?.aborted) return ['cancelled', 'cancelled before anything ran'];
+  const resolved = resolveConnection(password === undefined || req.connection.kind !== 'profile' ? req.connection : { ...req.connection, password });
   if (!resolved.ok) return ['connection', resolved.reason];
   const conn = resolved.value;
   state.label = conn.label;
@@ -223,7 +226,7 @@ async function runInTransaction(ctx: Ctx): Promise<[Ending, string]> {
   }
   if (plan.readOnly) {
     await client.query('COMMIT').catch(() => undefined);
-    return ['read-only', `read-only: ${state.statements.length} statement${state.statements.length === 1 ? '' : 's'} ran, ${formatCount(total)} rows returned`];
+    return ['read-only', `read-only: ${plural(state.statements.length, 'statement')} ran, ${plural(total, 'row')} returned`];
   }
 
   const maxRows = req.maxAffectedRows ?? (req.environment === 'production' ? 1_000 : Number.POSITIVE_INFINITY);
@@ -262,7 +265,7 @@ async function commit(ctx: Ctx, total: number): Promise<[Ending, string]> {
     const r = await client.query('COMMIT');
     // COMMIT of a transaction the server had already aborted answers ROLLBACK.
     if (r.command === 'ROLLBACK') return ['commit-aborted', 'the server rolled the transaction back instead of committing'];
-    return ['committed', `committed ${formatCount(total)} row${total === 1 ? '' : 's'}`];
+    return ['committed', `committed ${plural(total, 'row')}`];
   } catch (error) {
     if (isServerAnswer(error)) return ['commit-aborted', `COMMIT failed: ${(error as Error).message}; nothing was committed`];
     const status = await commitStatus(ctx.conn, xid);

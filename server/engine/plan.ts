@@ -3,7 +3,8 @@
  * how: read-only or not, whether it is one statement that cannot run in a transaction, and whether
  * the confirmation must be typed because a finding was suppressed.
  */
-import { Analyzer } from '../analysis/analyze';
+import { grade } from '../analysis/grade';
+import { Analyzer, DocumentAnalysis } from '../analysis/analyze';
 import { LineIndex } from '../analysis/lines';
 import { Executed } from '../analysis/executed';
 import { loadParser } from '../analysis/parser';
@@ -35,9 +36,11 @@ const READ_KINDS = new Set(['SelectStmt', 'ExplainStmt', 'VariableShowStmt']);
 
 let shared: Analyzer | undefined;
 
-export async function planRun(text: string, environment: Environment, readOnlyConnection: boolean, analyzer?: Analyzer): Promise<Plan> {
+export async function planRun(text: string, environment: Environment, readOnlyConnection: boolean, analyzer?: Analyzer, analysed?: { text: string; analysis: DocumentAnalysis }): Promise<Plan> {
   await loadParser();
-  const analysis = (analyzer ?? (shared ??= new Analyzer())).analyze(text, { environment });
+  // What is sent is what was analysed: a ready analysis counts only for exactly this text.
+  const analysis = analysed && analysed.text === text ? analysed.analysis : (analyzer ?? (shared ??= new Analyzer())).analyze(text);
+  const findings = grade(analysis.findings, environment);
   const lines = new LineIndex(text);
   // 1-based, as people and compilers count.
   const position = (offset: number) => {
@@ -53,13 +56,17 @@ export async function planRun(text: string, environment: Environment, readOnlyCo
   if (statements.length === 0) return { ok: false, empty: true, reason: 'there is no SQL statement to run' };
 
   const list = (fs: Finding[]) => fs.map((f) => `  ${where(f).line}:${where(f).column} ${f.rule}: ${f.message}`).join('\n');
-  const control = analysis.findings.filter((f) => f.rule === 'transaction-control');
+  const control = findings.filter((f) => f.rule === 'transaction-control');
   if (control.length > 0) return { ok: false, empty: false, reason: `the run owns the transaction, so transaction control is not allowed:\n${list(control)}` };
+  // Nothing inside a run may loosen the guard, and on production nothing may escape its ROLLBACK:
+  // these are refused even when a safe-sql-ignore lowered the finding.
+  const loosening = analysis.findings.filter((f) => f.rule === 'guard-setting' || (environment === 'production' && f.rule === 'non-rollback-effect'));
+  if (loosening.length > 0) return { ok: false, empty: false, reason: `the guard cannot be switched off or escaped from inside a run:\n${list(loosening)}` };
   if (environment === 'production') {
-    const errors = analysis.findings.filter((f) => f.severity === 'error');
+    const errors = findings.filter((f) => f.severity === 'error');
     if (errors.length > 0) return { ok: false, empty: false, reason: `on production, ${errors.length} finding${errors.length === 1 ? '' : 's'} of error severity:\n${list(errors)}` };
   }
-  const nonTx = analysis.findings.filter((f) => f.rule === 'non-transactional');
+  const nonTx = findings.filter((f) => f.rule === 'non-transactional');
   if (nonTx.length > 0 && statements.length > 1) {
     return { ok: false, empty: false, reason: `a statement that cannot run in a transaction may only run alone, not inside a script of ${statements.length} statements:\n${list(nonTx)}` };
   }
@@ -68,7 +75,7 @@ export async function planRun(text: string, environment: Environment, readOnlyCo
     const writes = statements.filter((s) => !s.read).map((s) => `  ${s.line}: ${firstLine(s.text)}`).join('\n');
     return { ok: false, empty: false, reason: `the connection is read-only and these statements may write:\n${writes}` };
   }
-  const suppressed = analysis.findings.filter((f) => f.suppressedBecause !== undefined).map((f) => `${where(f).line}:${where(f).column} ${f.rule} (ignored: ${f.suppressedBecause})`);
+  const suppressed = findings.filter((f) => f.suppressedBecause !== undefined).map((f) => `${where(f).line}:${where(f).column} ${f.rule} (ignored: ${f.suppressedBecause})`);
   const plan: Plan = { ok: true, statements, readOnly, suppressed };
   if (nonTx.length > 0) plan.nonTransactional = nonTx[0].message;
   return plan;

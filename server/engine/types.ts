@@ -2,7 +2,7 @@
  * The guarded-execution engine's public shapes. The CLI and the language server both drive the
  * engine through `runGuarded(request, hooks)`; nothing here knows about terminals or editors.
  */
-import { Analyzer } from '../analysis/analyze';
+import { Analyzer, DocumentAnalysis } from '../analysis/analyze';
 import { Environment } from '../analysis/types';
 import { ConnectionTarget } from './connect';
 
@@ -11,12 +11,17 @@ export interface RowRange {
   max: number;
 }
 
+/** Who asked for the run, for the audit record: a person's CLI or editor, or an agent's tool call. */
+export type RunClient = 'cli' | 'vscode' | 'vscode-lm' | `mcp:${string}`;
+
 export interface RunRequest {
   /** The exact text that will run. It is analysed again here, whatever the caller showed. */
   text: string;
   environment: Environment;
   connection: ConnectionTarget;
-  client: 'cli' | 'vscode';
+  client: RunClient;
+  /** The agent tool that asked for the run (`run_sql`, `safe-sql_run`…), for the audit record. */
+  tool?: string;
   /** Expected total rows for the whole run (`--expect-rows`). */
   expectRows?: RowRange;
   statementTimeoutMs?: number;
@@ -33,6 +38,11 @@ export interface RunRequest {
   auditLogPath: string | null;
   /** The analyzer to re-analyse with (the language server passes its own, with its cache). */
   analyzer?: Analyzer;
+  /**
+   * An analysis the caller already made: used only when its text is exactly `text`; otherwise the
+   * engine analyses `text` itself.
+   */
+  analysed?: { text: string; analysis: DocumentAnalysis };
   /** Statements sent per protocol message (each still gets its own result). Default 250. */
   batchSize?: number;
 }
@@ -77,6 +87,11 @@ export type Decision = { commit: true; typed?: string } | { commit: false; impos
 export interface RunHooks {
   confirm(summary: ConfirmSummary, signal: AbortSignal): Promise<Decision>;
   onProgress?(p: { statementsDone: number; statementsTotal: number; rows: number }): void;
+  /**
+   * The profile's password, asked for only once the plan allows the run (nobody is asked for a
+   * password for a run the analysis refuses). Undefined: node-postgres looks in PGPASSWORD and ~/.pgpass.
+   */
+  password?(): Promise<string | undefined>;
   /** Aborting it cancels the running statement (from a second connection) and rolls back. */
   signal?: AbortSignal;
 }

@@ -1,21 +1,10 @@
 /**
- * What the server last learned about each open document: its analysis and its binding (the
- * connection and environment it runs against). The client hears of a binding whenever it changes
- * (status bar), and code lenses are drawn from it.
+ * A document's binding (the connection and environment it runs against) as the client hears of it,
+ * whenever it changes: for the status bar and the production banner.
  */
-import { Connection } from 'vscode-languageserver/node';
-import { DocumentAnalysis } from '../analysis/analyze';
 import { Binding } from '../config/settings';
-import { DocumentBindingNotification, DocumentBindingParams } from '../protocol';
-
-export interface AnalysedDocument {
-  uri: string;
-  version: number;
-  /** The text the analysis saw (its offsets refer to it). */
-  text: string;
-  analysis: DocumentAnalysis;
-  binding: Binding;
-}
+import { DocumentBindingNotification, DocumentBindingParams } from '../../shared/protocol';
+import { ServerContext } from './context';
 
 export function bindingParams(uri: string, binding: Binding): DocumentBindingParams {
   const params: DocumentBindingParams = { uri, environment: binding.environment, sources: binding.sources };
@@ -29,33 +18,17 @@ export function bindingParams(uri: string, binding: Binding): DocumentBindingPar
   return params;
 }
 
-export class DocumentBindings {
-  private readonly documents = new Map<string, AnalysedDocument>();
+/** Tells the client of each document's binding whenever it changes (status bar, banner). */
+export function registerBindingNotifications(ctx: ServerContext, onChanged: (uri: string) => void): void {
   /** The last binding sent per document, as JSON, so only changes are sent. */
-  private readonly sent = new Map<string, string>();
-
-  constructor(
-    private readonly connection: Connection,
-    /** Called when a document's binding changed (after the client was told). */
-    private readonly onBindingChanged: (uri: string) => void,
-  ) {}
-
-  analysed(document: AnalysedDocument): void {
-    this.documents.set(document.uri, document);
+  const sent = new Map<string, string>();
+  ctx.state.onDidAnalyse((document) => {
     const params = bindingParams(document.uri, document.binding);
     const json = JSON.stringify(params);
-    if (this.sent.get(document.uri) === json) return;
-    this.sent.set(document.uri, json);
-    void this.connection.sendNotification(DocumentBindingNotification.type, params);
-    this.onBindingChanged(document.uri);
-  }
-
-  get(uri: string): AnalysedDocument | undefined {
-    return this.documents.get(uri);
-  }
-
-  forget(uri: string): void {
-    this.documents.delete(uri);
-    this.sent.delete(uri);
-  }
+    if (sent.get(document.uri) === json) return;
+    sent.set(document.uri, json);
+    void ctx.connection.sendNotification(DocumentBindingNotification.type, params);
+    onChanged(document.uri);
+  });
+  ctx.state.onDidForget((uri) => sent.delete(uri));
 }

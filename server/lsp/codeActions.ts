@@ -5,8 +5,14 @@
  */
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, Position, TextEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { PLACE_CURSOR_COMMAND, PlaceCursorArguments } from '../protocol';
+import { DocumentPositionArgs, SERVER_COMMANDS } from '../../shared/commands';
+import { ServerContext } from './context';
 import { findingData, FindingData } from './diagnostics';
+import { guard } from './guard';
+
+export function register(ctx: ServerContext): void {
+  ctx.connection.onCodeAction(guard(ctx.log, 'codeAction', [], (params) => codeActions(params, ctx.documents.get(params.textDocument.uri))));
+}
 
 export function codeActions(params: CodeActionParams, document: TextDocument | undefined): CodeAction[] {
   if (!document) return [];
@@ -53,13 +59,13 @@ function suppress(document: TextDocument, diagnostic: Diagnostic, data: FindingD
 }
 
 function quickFix(title: string, document: TextDocument, diagnostic: Diagnostic, edit: TextEdit, cursor: Position, preferred: boolean): CodeAction {
-  const args: PlaceCursorArguments = [document.uri, cursor];
+  const args: DocumentPositionArgs = [document.uri, cursor];
   return {
     title,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     isPreferred: preferred,
     edit: { changes: { [document.uri]: [edit] } },
-    command: { title: 'Place the cursor', command: PLACE_CURSOR_COMMAND, arguments: args },
+    command: { title: 'Place the cursor', command: SERVER_COMMANDS.placeCursor, arguments: args },
   };
 }

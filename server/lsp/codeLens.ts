@@ -3,16 +3,15 @@
  * and for an UPDATE or DELETE on a reachable connection the planner's row estimate.
  */
 import { CodeLens } from 'vscode-languageserver/node';
-import { formatCount } from '../analysis/count';
+import { DocumentPositionArgs, SERVER_COMMANDS } from '../../shared/commands';
+import { connectionLabel, formatCount } from '../../shared/labels';
 import { Binding } from '../config/settings';
 import { Estimate } from '../engine/estimateCache';
 import { StatementInfo } from '../analysis/analyze';
 import { ConnectionProfile } from '../config/settings';
-import { AnalysedDocument } from './binding';
+import { AnalysedDocument } from './documentState';
 import { LineIndex } from '../analysis/lines';
 
-export const RUN_GUARDED_COMMAND = 'safeSql.runGuarded';
-export const SELECT_CONNECTION_COMMAND = 'safeSql.selectConnection';
 
 /** Looks up (and, when unknown, asks for) an estimate; see engine/estimate.ts. */
 export type EstimateLookup = (profile: ConnectionProfile, statement: StatementInfo) => Estimate | undefined;
@@ -25,8 +24,7 @@ export function bannerTitle(binding: Binding): string | undefined {
     const unknown = binding.sources.find((s) => s.includes('unknown connection'));
     return unknown ? `PRODUCTION · ${/unknown connection "[^"]*"/.exec(unknown)?.[0] ?? 'unknown connection'}` : 'PRODUCTION · default environment';
   }
-  const where = c.host ? `${c.database ? `${c.database}@` : ''}${c.host}${c.port && c.port !== 5432 ? `:${c.port}` : ''}` : c.database;
-  return ['PRODUCTION', c.name, where, c.readOnly ? 'read-only' : undefined].filter(Boolean).join(' · ');
+  return ['PRODUCTION', c.name, connectionLabel(c), c.readOnly ? 'read-only' : undefined].filter(Boolean).join(' · ');
 }
 
 export function estimateTitle(rows: number): string {
@@ -40,12 +38,13 @@ export function codeLenses(doc: AnalysedDocument | undefined, estimate: Estimate
   const at = (offset: number) => lines.position(offset);
   const banner = bannerTitle(doc.binding);
   const top = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  if (banner) lenses.push({ range: top, command: { title: banner, command: SELECT_CONNECTION_COMMAND, arguments: [doc.uri] } });
+  if (banner) lenses.push({ range: top, command: { title: banner, command: SERVER_COMMANDS.selectConnection, arguments: [doc.uri] } });
   const profile = doc.binding.connection;
   for (const statement of doc.analysis.statements) {
     const start = at(statement.span.start);
     const range = { start, end: start };
-    lenses.push({ range, command: { title: '▶ Run guarded', command: RUN_GUARDED_COMMAND, arguments: [doc.uri, start] } });
+    const args: DocumentPositionArgs = [doc.uri, start];
+    lenses.push({ range, command: { title: '▶ Run guarded', command: SERVER_COMMANDS.runGuarded, arguments: args } });
     if (!profile) continue;
     const rows = estimate(profile, statement);
     // A command id of '' draws plain text: the estimate is information, not an action.

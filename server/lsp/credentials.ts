@@ -1,13 +1,14 @@
 /**
- * Passwords for connection profiles, fetched from the client when needed. Order: SecretStorage
- * (through the client, never prompting), then PGPASSWORD or ~/.pgpass (node-postgres reads them),
- * then, only when the caller may prompt, the client asks the user once and stores the answer.
+ * Passwords for connection profiles, decided here and fetched with one request. Order: SecretStorage
+ * (the client answers from it first), then PGPASSWORD or ~/.pgpass (node-postgres reads them: the
+ * request then forbids a prompt), then, only when the caller may prompt, the client asks the user
+ * once and stores the answer.
  */
 import { Connection } from 'vscode-languageserver/node';
 import { ConnectionProfile } from '../config/settings';
 import { passwordFromEnvironment } from '../engine/pgpass';
-import { CredentialsRequest } from '../protocol';
-import { CHANNEL_KEY_ENV, unseal } from '../secretChannel';
+import { CredentialsRequest } from '../../shared/protocol';
+import { CHANNEL_KEY_ENV, unseal } from '../../shared/secretChannel';
 
 export class Credentials {
   private readonly key: string | undefined;
@@ -22,10 +23,7 @@ export class Credentials {
   async password(profile: ConnectionProfile, mayPrompt: boolean): Promise<string | undefined> {
     // Other editors start `safe-sql lsp` without a key: there is no secret store to ask.
     if (!this.key) return undefined;
-    const stored = await this.ask(profile, false);
-    if (stored !== undefined || !mayPrompt) return stored;
-    if (passwordFromEnvironment(profile)) return undefined;
-    return this.ask(profile, true);
+    return this.ask(profile, mayPrompt && !passwordFromEnvironment(profile));
   }
 
   private async ask(profile: ConnectionProfile, mayPrompt: boolean): Promise<string | undefined> {

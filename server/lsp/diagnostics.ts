@@ -2,6 +2,7 @@
  * Turns analysis findings into LSP diagnostics: the only place that maps the pure analysis types
  * onto LSP types.
  */
+import { gradeSeverity } from '../analysis/grade';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Diagnostic, DiagnosticSeverity, Position } from 'vscode-languageserver/node';
@@ -38,13 +39,6 @@ export function ruleDocUri(rule: RuleId): string {
   return href;
 }
 
-/**
- * The analysis runs with production severities; outside production every finding is at most a
- * warning (the same rule the analysis applies when it is given the environment).
- */
-export function severityIn(severity: Severity, environment: Environment): Severity {
-  return environment !== 'production' && severity === 'error' ? 'warning' : severity;
-}
 
 export function toDiagnostic(finding: Finding, document: TextDocument, environment: Environment): Diagnostic {
   const data: FindingData = {
@@ -58,7 +52,7 @@ export function toDiagnostic(finding: Finding, document: TextDocument, environme
     : `${finding.message} (Suppressed by safe-sql-ignore, because: ${finding.suppressedBecause})`;
   return {
     range: { start: document.positionAt(finding.span.start), end: document.positionAt(finding.span.end) },
-    severity: SEVERITY[severityIn(finding.severity, environment)],
+    severity: SEVERITY[gradeSeverity(finding.severity, environment)],
     code: finding.rule,
     codeDescription: { href: ruleDocUri(finding.rule) },
     source: SOURCE,

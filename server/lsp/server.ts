@@ -1,14 +1,13 @@
 /**
- * The Safe SQL language server, wired onto a connection. Both entry points (the bundled
- * `dist/server.js` and `safe-sql lsp --stdio`) call {@link startServer}.
+ * The Safe SQL language server: the composition root. Both entry points (the bundled
+ * `dist/server.js` and `safe-sql lsp --stdio`) call {@link startServer}, which builds the one
+ * server context and lets each feature register itself on it.
  */
 import {
   CodeActionKind,
   Connection,
   DidChangeConfigurationNotification,
-  DidChangeConfigurationParams,
   InitializeResult,
-  TextDocumentChangeEvent,
   TextDocuments,
   TextDocumentSyncKind,
   WorkspaceFolder,
@@ -16,14 +15,18 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadParser } from '../analysis/parser';
-import { installBindingFeatures } from './bindingFeatures';
-import { codeActions } from './codeActions';
+import { SETTINGS_SECTION } from '../../shared/settings';
+import * as bindingFeatures from './bindingFeatures';
+import * as checkSql from './checkSql';
+import * as codeActions from './codeActions';
+import { ServerContext } from './context';
 import { Credentials } from './credentials';
+import { DocumentState } from './documentState';
 import { describeError, guard, installProcessGuards } from './guard';
 import { keepHeapSmall } from './memory';
-import { GuardedRuns } from './run/guardedRuns';
+import * as guardedRuns from './run/guardedRuns';
 import { SettingsStore } from './settings';
-import { Validator } from './validation';
+import * as validation from './validation';
 import { WorkspaceFolders } from './workspace';
 
 /** Starts serving on the connection. Resolves when the client sends `exit`. */
@@ -35,26 +38,36 @@ export function startServer(connection: Connection): Promise<void> {
     // Analysis still runs: every parse then fails, and fails closed as unverifiable.
     log(`Safe SQL: the PostgreSQL parser did not load: ${describeError(error)}`);
   });
-  // First: it takes the password channel's key out of the environment.
-  const credentials = new Credentials(connection);
-  const documents = new TextDocuments(TextDocument);
-  const settings = new SettingsStore(connection, false);
-  const workspace = new WorkspaceFolders();
-  const bindingFeatures = installBindingFeatures(connection, settings, credentials, log);
-  const validator = new Validator(connection, documents, settings, parserReady, log, workspace, bindingFeatures.analysed);
-  // A client that goes away mid-run: its confirm request fails and the engine rolls back (the server's idle timeout too).
-  new GuardedRuns({ connection, documents, settings, workspace, credentials, parserReady, log }).register();
+  const shutdown: Array<() => Promise<void>> = [];
+  const ctx: ServerContext = {
+    connection,
+    documents: new TextDocuments(TextDocument),
+    state: new DocumentState(),
+    settings: new SettingsStore(connection, false),
+    workspace: new WorkspaceFolders(),
+    // First: it takes the password channel's key out of the environment.
+    credentials: new Credentials(connection),
+    parserReady,
+    log,
+    client: { codeLensRefresh: false },
+    onShutdown: (fn) => shutdown.push(fn),
+  };
+  const validator = validation.register(ctx);
+  bindingFeatures.register(ctx);
+  codeActions.register(ctx);
+  checkSql.register(ctx);
+  guardedRuns.register(ctx);
+
   let registerConfigurationChanges = false;
   let watchFolders = false;
-
   connection.onInitialize(
     guard(log, 'initialize', { capabilities: {} }, (params): InitializeResult => {
       const client = params.capabilities.workspace;
-      settings.setCanPull(client?.configuration === true);
+      ctx.settings.setCanPull(client?.configuration === true);
       registerConfigurationChanges = client?.didChangeConfiguration?.dynamicRegistration === true;
       watchFolders = client?.workspaceFolders === true;
-      bindingFeatures.setCanRefresh(client?.codeLens?.refreshSupport === true);
-      workspace.set(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+      ctx.client.codeLensRefresh = client?.codeLens?.refreshSupport === true;
+      ctx.workspace.set(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
       return {
         capabilities: {
           textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -66,41 +79,23 @@ export function startServer(connection: Connection): Promise<void> {
       };
     }),
   );
-
   connection.onInitialized(
     guard(log, 'initialized', undefined, async () => {
-      if (registerConfigurationChanges) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'safeSql' });
+      if (registerConfigurationChanges) await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
       if (watchFolders) {
         connection.workspace.onDidChangeWorkspaceFolders((event: WorkspaceFoldersChangeEvent) => {
-          workspace.change(event.added.map((f: WorkspaceFolder) => f.uri), event.removed.map((f: WorkspaceFolder) => f.uri));
-          settings.forgetAll();
+          ctx.workspace.change(event.added.map((f: WorkspaceFolder) => f.uri), event.removed.map((f: WorkspaceFolder) => f.uri));
+          ctx.settings.forgetAll();
           validator.scheduleAll();
         });
       }
     }),
   );
-
-  connection.onDidChangeConfiguration(
-    guard(log, 'didChangeConfiguration', undefined, (params: DidChangeConfigurationParams) => {
-      settings.changed(params.settings);
-      validator.scheduleAll();
-    }),
-  );
-
-  documents.onDidChangeContent(guard(log, 'didChange', undefined, (event: TextDocumentChangeEvent<TextDocument>) => validator.schedule(event.document.uri)));
-  documents.onDidClose(
-    guard(log, 'didClose', undefined, (event: TextDocumentChangeEvent<TextDocument>) => {
-      settings.forget(event.document.uri);
-      validator.clear(event.document.uri);
-      bindingFeatures.forget(event.document.uri);
-    }),
-  );
-
-  connection.onCodeAction(guard(log, 'codeAction', [], (params) => codeActions(params, documents.get(params.textDocument.uri))));
-
-  connection.onShutdown(() => bindingFeatures.dispose());
+  connection.onShutdown(async () => {
+    await Promise.all(shutdown.map((fn) => fn()));
+  });
   const exited = new Promise<void>((resolve) => connection.onExit(() => resolve()));
-  documents.listen(connection);
+  ctx.documents.listen(connection);
   connection.listen();
   return exited;
 }

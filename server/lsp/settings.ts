@@ -4,12 +4,14 @@
  * the pull capability get the settings pushed in didChangeConfiguration, or the defaults.
  *
  * Adding a setting: declare it under `contributes.configuration` in package.json, add it to
- * `SafeSqlSettings` and `readSettings` (server/config/settings.ts); it then arrives here typed.
+ * `SafeSqlSettings` and `readSettings` (shared/settings.ts); it then arrives here typed. This is the
+ * only place that pulls configuration.
  */
 import { Connection } from 'vscode-languageserver/node';
 import { DEFAULT_SETTINGS, readSettings, SafeSqlSettings } from '../config/settings';
+import { SETTINGS_SECTION } from '../../shared/settings';
 
-export const SETTINGS_SECTION = 'safeSql';
+export { SETTINGS_SECTION };
 
 export class SettingsStore {
   private readonly perDocument = new Map<string, Promise<SafeSqlSettings>>();
@@ -38,6 +40,17 @@ export class SettingsStore {
     return settings;
   }
 
+  /**
+   * The settings as they are now, pulled past the cache: for guarded runs and Test Connection, so a
+   * setting changed a moment ago applies at once.
+   */
+  fresh(uri: string): Promise<SafeSqlSettings> {
+    if (!this.canPull) return Promise.resolve(this.pushed);
+    const settings = this.pull(uri);
+    this.perDocument.set(uri, settings);
+    return settings;
+  }
+
   /** Forgets every cached pull (the workspace folders changed, so globs may bind differently). */
   forgetAll(): void {
     this.perDocument.clear();
@@ -56,9 +69,9 @@ export class SettingsStore {
     this.perDocument.delete(uri);
   }
 
-  private async pull(uri: string): Promise<SafeSqlSettings> {
+  private async pull(uri: string | undefined): Promise<SafeSqlSettings> {
     try {
-      const raw: unknown = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION });
+      const raw: unknown = await this.connection.workspace.getConfiguration(uri ? { scopeUri: uri, section: SETTINGS_SECTION } : { section: SETTINGS_SECTION });
       return this.read(raw);
     } catch (error) {
       // Fail closed: without the settings nothing says the document is not bound to production.

@@ -5,8 +5,9 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, DidChangeConfigurationNotification } from 'vscode-languageclient/node';
-import { ConnectionProfile } from '../../server/config/settings';
-import { TestConnectionRequest, TestConnectionResult } from '../../server/protocol';
+import { ConnectionProfile } from '../../shared/settings';
+import { SERVER_COMMANDS } from '../../shared/commands';
+import { TestConnectionRequest, TestConnectionResult } from '../../shared/protocol';
 import { ClientHolder, withRunningServer } from '../commands';
 import { Passwords } from '../secrets';
 import { ConnectionStatusBar } from '../statusBar';
@@ -20,7 +21,7 @@ export const COMMANDS = {
   remove: 'safeSql.removeConnection',
   forgetPassword: 'safeSql.forgetPassword',
   test: 'safeSql.testConnection',
-  select: 'safeSql.selectConnection',
+  select: SERVER_COMMANDS.selectConnection,
 } as const;
 
 export interface ConnectionsHolder extends ClientHolder {

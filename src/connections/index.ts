@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, Middleware } from 'vscode-languageclient/node';
-import { DocumentBindingNotification } from '../../server/protocol';
+import { DocumentBindingNotification } from '../../shared/protocol';
 import { ConnectionStatusBar } from '../statusBar';
 import { COMMANDS, ConnectionCommands, ConnectionsHolder } from './commands';
 import { ConnectionSelection, selectionMiddleware } from './selection';

@@ -3,10 +3,10 @@
  * workspace or folder settings) and the guided input that builds one. Never a password.
  */
 import * as vscode from 'vscode';
-import { ConnectionProfile } from '../../server/config/settings';
+import { SETTINGS_SECTION, ConnectionProfile, PROFILE_FIELDS } from '../../shared/settings';
 
 export type Target = 'workspace' | 'user';
-const SECTION = 'safeSql';
+const SECTION = SETTINGS_SECTION;
 const KEY = 'connections';
 
 function config(scope?: vscode.Uri): vscode.WorkspaceConfiguration {
@@ -51,7 +51,7 @@ export async function addProfile(profile: ConnectionProfile, target: Target): Pr
 /** Only the schema's fields, without empty values: the settings file stays readable. */
 export function clean(profile: ConnectionProfile): ConnectionProfile {
   const out: Record<string, unknown> = { name: profile.name, environment: profile.environment };
-  for (const key of ['host', 'port', 'database', 'user', 'ssl', 'maxAffectedRows', 'statementTimeout', 'lockTimeout', 'readOnly'] as const) {
+  for (const key of Object.keys(PROFILE_FIELDS) as Array<keyof typeof PROFILE_FIELDS>) {
     const v = profile[key];
     if (v !== undefined && v !== '') out[key] = v;
   }

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { Middleware } from 'vscode-languageclient/node';
+import { SETTINGS_SECTION } from '../../shared/settings';
 
 const STATE_KEY = 'safeSql.selectedConnections';
 
@@ -46,7 +47,7 @@ export function selectionMiddleware(selection: ConnectionSelection): Middleware 
         if (!Array.isArray(result)) return result as never;
         return result.map((value: unknown, i) => {
           const item = params.items[i];
-          const name = item?.section === 'safeSql' && item.scopeUri ? selection.get(item.scopeUri) : undefined;
+          const name = item?.section === SETTINGS_SECTION && item.scopeUri ? selection.get(item.scopeUri) : undefined;
           if (!name || !value || typeof value !== 'object') return value;
           return { ...(value as Record<string, unknown>), selectedConnection: name };
         });

@@ -4,7 +4,7 @@
  * The server reads the settings the same way (server/config/settings.ts) and logs each problem.
  */
 import * as vscode from 'vscode';
-import { readSettings } from '../../server/config/settings';
+import { SETTINGS_SECTION, readSettings } from '../../shared/settings';
 
 const KEYS = ['connections', 'documentConnections', 'defaultEnvironment'] as const;
 
@@ -13,7 +13,7 @@ export function currentProblems(): string[] {
   const scopes: Array<vscode.Uri | undefined> = vscode.workspace.workspaceFolders?.map((f) => f.uri) ?? [undefined];
   const problems = new Set<string>();
   for (const scope of scopes) {
-    const c = vscode.workspace.getConfiguration('safeSql', scope);
+    const c = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope);
     const raw = Object.fromEntries(KEYS.map((k) => [k, c.get(k)]));
     for (const p of readSettings(raw).problems) problems.add(p.message);
   }
@@ -32,7 +32,7 @@ export function watchSettingsProblems(context: vscode.ExtensionContext): void {
     });
   };
   context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
-    if (e.affectsConfiguration('safeSql')) check();
+    if (e.affectsConfiguration(SETTINGS_SECTION)) check();
   }));
   check();
 }

@@ -4,8 +4,8 @@
  * back. When the count must be typed, an input box asks for it; the server checks the answer.
  */
 import * as vscode from 'vscode';
-import { formatCount } from '../../server/analysis/count';
-import { ConfirmRunParams, ConfirmRunResult, RunStatementView } from '../../server/protocol';
+import { formatCount } from '../../shared/labels';
+import { ConfirmRunParams, ConfirmRunResult, RunStatementView } from '../../shared/protocol';
 import { clock, environmentLabel, firstLine } from './format';
 
 /** Statements listed one per line in the dialog; the rest are counted. */

@@ -1,5 +1,5 @@
 /** Small text helpers shared by the run dialogs and notifications. */
-import { RunEnvironment } from '../../server/protocol';
+import { RunEnvironment } from '../../shared/protocol';
 
 export function environmentLabel(env: RunEnvironment): string {
   return env === 'production' ? 'PRODUCTION' : env;

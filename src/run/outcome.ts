@@ -1,6 +1,6 @@
 /** The one notification that says how a guarded run ended. */
 import * as vscode from 'vscode';
-import { RunGuardedResult } from '../../server/protocol';
+import { RunGuardedResult } from '../../shared/protocol';
 
 export function outcomeMessage(r: RunGuardedResult): string {
   const on = r.connection ? ` on ${r.connection}` : '';

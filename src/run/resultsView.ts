@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { RunGuardedResult } from '../../server/protocol';
+import { RunGuardedResult } from '../../shared/protocol';
 import { firstLine } from './format';
 
 export const RESULTS_VIEW_TYPE = 'safeSql.results';

@@ -4,11 +4,12 @@
  * Cancel Guarded Run.
  */
 import * as vscode from 'vscode';
-import { CountStatementsRequest, RunGuardedResult } from '../../server/protocol';
+import { parseDocumentPosition, SERVER_COMMANDS } from '../../shared/commands';
+import { CountStatementsRequest, RunGuardedResult } from '../../shared/protocol';
 import { ClientHolder, withRunningServer } from '../commands';
 import { RunSession } from './session';
 
-export const RUN_GUARDED_COMMAND = 'safeSql.runGuarded';
+export const RUN_GUARDED_COMMAND = SERVER_COMMANDS.runGuarded;
 export const RUN_FILE_GUARDED_COMMAND = 'safeSql.runFileGuarded';
 export const CANCEL_RUN_COMMAND = 'safeSql.cancelRun';
 
@@ -28,13 +29,10 @@ async function runGuarded(holder: ClientHolder, session: RunSession, uriArg: unk
   let document: vscode.TextDocument | undefined;
   let scope: { scope: 'statement'; position: vscode.Position } | { scope: 'selection'; range: vscode.Range };
   if (uriArg !== undefined) {
-    const uri = typeof uriArg === 'string' ? vscode.Uri.parse(uriArg, true) : uriArg instanceof vscode.Uri ? uriArg : undefined;
-    const p = positionArg as { line?: unknown; character?: unknown } | undefined;
-    if (!uri || !p || !Number.isInteger(p.line) || !Number.isInteger(p.character)) {
-      throw new Error(`${RUN_GUARDED_COMMAND}: expected (uri, {line, character}), got ${JSON.stringify([uriArg, positionArg])}`);
-    }
-    document = await vscode.workspace.openTextDocument(uri);
-    scope = { scope: 'statement', position: new vscode.Position(p.line as number, p.character as number) };
+    const args = parseDocumentPosition(uriArg, positionArg);
+    if (!args) throw new Error(`${RUN_GUARDED_COMMAND}: expected (uri, {line, character}), got ${JSON.stringify([uriArg, positionArg])}`);
+    document = await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri, true));
+    scope = { scope: 'statement', position: new vscode.Position(args.line, args.character) };
   } else {
     const editor = sqlEditor();
     if (!editor) return undefined;

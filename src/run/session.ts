@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { CancelRunNotification, ConfirmRunRequest, RunGuardedParams, RunGuardedRequest, RunGuardedResult, RunStateNotification } from '../../server/protocol';
+import { CancelRunNotification, ConfirmRunRequest, RunGuardedParams, RunGuardedRequest, RunGuardedResult, RunStateNotification } from '../../shared/protocol';
 import { askToConfirm } from './confirmDialog';
 import { reportOutcome } from './outcome';
 import { showResults } from './resultsView';

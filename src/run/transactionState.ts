@@ -3,7 +3,7 @@
  * from the server's runState notifications; the status bar listens.
  */
 import * as vscode from 'vscode';
-import { RunStateParams } from '../../server/protocol';
+import { RunStateParams } from '../../shared/protocol';
 
 const emitter = new vscode.EventEmitter<RunStateParams | undefined>();
 let current: RunStateParams | undefined;

@@ -1,7 +1,7 @@
 /** The documentBinding notification and the code lenses, over the real protocol. */
 import * as assert from 'node:assert/strict';
 import { CodeLens } from 'vscode-languageserver-protocol/node';
-import { DocumentBindingNotification, DocumentBindingParams } from '../../server/protocol';
+import { DocumentBindingNotification, DocumentBindingParams } from '../../shared/protocol';
 import { fileUri, startClient, TestClient } from './client';
 
 describe('protocol: document bindings and code lenses', function () {
@@ -42,7 +42,7 @@ describe('protocol: document bindings and code lenses', function () {
     await client.open(prod, 'SELECT 1;\nUPDATE t SET a = 1 WHERE id = 2;\n');
     const lenses = await client.connection.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: prod } });
     assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command?.title, l.command?.command]), [
-      [0, 'PRODUCTION · prod-main · shop@db.example.com', 'safeSql.selectConnection'],
+      [0, 'PRODUCTION · prod-main · app@db.example.com/shop', 'safeSql.selectConnection'],
       [0, '▶ Run guarded', 'safeSql.runGuarded'],
       [1, '▶ Run guarded', 'safeSql.runGuarded'],
     ]);
@@ -51,5 +51,17 @@ describe('protocol: document bindings and code lenses', function () {
     await client.open(dev, 'SELECT 1;');
     const devLenses = await client.connection.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: dev } });
     assert.deepEqual(devLenses.map((l) => l.command?.title), ['▶ Run guarded']);
+  });
+
+  it('asked for lenses in the same breath as didOpen or didChange, answers from that version (banner on open, no stale lens)', async () => {
+    client = await startClient({ settings: () => ({ connections, documentConnections: { '**/prod/**': 'prod-main' } }) });
+    const prod = fileUri('prod', 'd.sql');
+    // No wait for diagnostics: the request races the analysis, as a freshly opened editor's does.
+    void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: prod, languageId: 'sql', version: 1, text: 'SELECT 1;' } });
+    const lenses = await client.connection.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: prod } });
+    assert.equal(lenses[0]?.command?.title, 'PRODUCTION · prod-main · app@db.example.com/shop');
+    void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: prod, version: 2 }, contentChanges: [{ text: 'SELECT 1;\nSELECT 2;' }] });
+    const after = await client.connection.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: prod } });
+    assert.deepEqual(after.map((l) => l.range.start.line), [0, 0, 1]);
   });
 });

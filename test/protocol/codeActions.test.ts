@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { PLACE_CURSOR_COMMAND } from '../../server/protocol';
+import { SERVER_COMMANDS } from '../../shared/commands';
+
+const PLACE_CURSOR_COMMAND = SERVER_COMMANDS.placeCursor;
 import { fileUri, startClient, TestClient } from './client';
 
 const SETTINGS = { defaultEnvironment: 'production' };

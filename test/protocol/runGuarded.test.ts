@@ -21,8 +21,8 @@ import {
   RunGuardedResult,
   RunStateNotification,
   RunStateParams,
-} from '../../server/protocol';
-import { CHANNEL_KEY_ENV, newChannelKey, seal } from '../../server/secretChannel';
+} from '../../shared/protocol';
+import { CHANNEL_KEY_ENV, newChannelKey, seal } from '../../shared/secretChannel';
 import { acquirePostgres, releasePostgres, TestPostgres } from '../support/postgres';
 import { fileUri, TestClient } from './client';
 
@@ -143,8 +143,8 @@ describe('guarded runs through the language server (real PostgreSQL)', function 
     assert.equal(states.find((s) => s.state === 'awaiting-confirmation')?.rows, 3);
     assert.equal(states.at(-1)?.outcome, 'committed');
     assert.ok(states.every((s) => s.runId === r.runId && s.connection === 'prod' && s.environment === 'production'));
-    // The password came sealed, asked first without a prompt, then with one.
-    assert.deepEqual(credentials.map((p) => [p.connection, p.mayPrompt]), [['prod', false], ['prod', true]]);
+    // The password came sealed, with one request that allows a prompt (the environment holds none).
+    assert.deepEqual(credentials.map((p) => [p.connection, p.mayPrompt]), [['prod', true]]);
     const records = auditRecords();
     assert.equal(records.length, before + 1);
     assert.equal(records.at(-1)!.outcome, 'committed');

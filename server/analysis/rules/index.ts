@@ -1,7 +1,9 @@
 /** Every rule, in the order findings are reported. */
 import { alwaysTrueWhere } from './always-true-where';
 import { destructiveDdl } from './destructive-ddl';
+import { guardSetting } from './guard-setting';
 import { missingWhere } from './missing-where';
+import { nonRollbackEffect } from './non-rollback-effect';
 import { nonTransactional } from './non-transactional';
 import { DirectiveRule, Rule } from './rule';
 import { badDirective } from './bad-directive';
@@ -19,6 +21,8 @@ export const RULES: readonly Rule[] = [
   destructiveDdl,
   nonTransactional,
   transactionControl,
+  nonRollbackEffect,
+  guardSetting,
 ];
 
 /** Every rule with its id, summary and examples, the directive rule included (docs, SARIF, tests). */

@@ -17,6 +17,7 @@ export const missingWhere = nodeRule({
       'WITH gone AS (DELETE FROM t RETURNING *) SELECT count(*) FROM gone;',
       'EXPLAIN ANALYZE DELETE FROM t;                   -- ANALYZE really runs it',
       'DO $$ BEGIN DELETE FROM audit; END $$;',
+      'CREATE FUNCTION purge() RETURNS void LANGUAGE sql AS $$ DELETE FROM audit $$;  -- runs on every call',
       'DELETE FROM users WH                             -- half typed: WH is an alias',
       'UPDATE t SET a = \'a\\\', b = \' WHERE id = 1 -- \';  -- the WHERE is inside a string',
     ],

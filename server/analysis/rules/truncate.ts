@@ -10,6 +10,7 @@ export const truncate = nodeRule({
     flagged: [
       'TRUNCATE orders, order_lines CASCADE;',
       'DO $$ BEGIN TRUNCATE t; END $$;',
+      'CREATE PROCEDURE reset() LANGUAGE sql AS \'TRUNCATE t\';  -- runs on every CALL',
     ],
     passes: [
       'SELECT \'TRUNCATE t\';                             -- a string',

@@ -16,6 +16,7 @@ export const unverifiable = statementRule({
     ],
     passes: [
       'DO $$ BEGIN UPDATE t SET a = 1 WHERE id = 7; END $$;',
+      'CREATE FUNCTION f(tbl text) RETURNS void LANGUAGE plpgsql AS $$ BEGIN EXECUTE format(\'DELETE FROM %I\', tbl); END $$;  -- stored, not run',
     ],
   },
 

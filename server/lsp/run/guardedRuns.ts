@@ -3,13 +3,11 @@
  * the user saw, runs it through the engine, and asks the client to confirm while the transaction
  * is open. One run at a time per document.
  */
-import { CancellationTokenSource, Connection, TextDocuments } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CancellationTokenSource } from 'vscode-languageserver/node';
 import { Analyzer } from '../../analysis/analyze';
 import { splitStatements } from '../../analysis/split';
 import { Binding, resolveBinding } from '../../config/settings';
 import { Decision, runGuarded, RunRequest } from '../../engine';
-import { planRun } from '../../engine/plan';
 import {
   CancelRunNotification,
   ConfirmRunRequest,
@@ -19,23 +17,16 @@ import {
   RunGuardedResult,
   RunStateNotification,
   RunStateParams,
-} from '../../protocol';
-import { Credentials } from '../credentials';
-import { describeError, guard, Log } from '../guard';
-import { SettingsStore } from '../settings';
-import { WorkspaceFolders } from '../workspace';
-import { connectionLimits, readRunOptions } from './runOptions';
+} from '../../../shared/protocol';
+import { ServerContext } from '../context';
+import { describeError, guard } from '../guard';
+import { connectionLimits, runOptions } from './runOptions';
 import { pickRunText } from './runText';
 import { confirmParams, refusal, resultView } from './views';
 
-export interface GuardedRunDeps {
-  connection: Connection;
-  documents: TextDocuments<TextDocument>;
-  settings: SettingsStore;
-  workspace: WorkspaceFolders;
-  credentials: Credentials;
-  parserReady: Promise<void>;
-  log: Log;
+export function register(ctx: ServerContext): void {
+  // A client that goes away mid-run: its confirm request fails and the engine rolls back (the server's idle timeout too).
+  new GuardedRuns(ctx).register();
 }
 
 interface ActiveRun {
@@ -49,7 +40,7 @@ export class GuardedRuns {
   /** For statement spans and the connection directive of the document (not for deciding safety: the engine re-analyses). */
   private readonly analyzer = new Analyzer();
 
-  constructor(private readonly deps: GuardedRunDeps) {}
+  constructor(private readonly deps: ServerContext) {}
 
   register(): void {
     const { connection, log } = this.deps;
@@ -88,14 +79,17 @@ export class GuardedRuns {
     const { connection, documents, credentials } = this.deps;
     const { runId, uri } = params;
     await this.deps.parserReady;
-    const settings = await this.deps.settings.get(uri);
-    const options = await readRunOptions(connection, uri, typeof params.defaultAuditLogPath === 'string' ? params.defaultAuditLogPath : undefined);
+    const settings = await this.deps.settings.fresh(uri);
+    const options = runOptions(settings, typeof params.defaultAuditLogPath === 'string' ? params.defaultAuditLogPath : undefined);
     const document = documents.get(uri);
     if (!document) return refusal(runId, 'the document is not open in the editor');
     // Checked after every wait above, so the text taken below is the version the user saw.
     if (document.version !== params.version) return refusal(runId, 'the document changed since the command was given; run again');
 
-    const analysis = this.analyzer.analyze(document.getText(), { environment: 'production' });
+    // The analysis of the exact version the user saw, when validation has it; else made here.
+    const known = await this.deps.state.current(uri, params.version);
+    const text = document.getText();
+    const analysis = known && known.version === params.version && known.text === text ? known.analysis : this.analyzer.analyze(text);
     const binding = resolveBinding(settings, this.deps.workspace.globPath(uri), analysis.connectionDirective);
     const profile = binding.connection;
     if (!profile) return refusal(runId, noConnection(binding), binding.environment);
@@ -104,19 +98,18 @@ export class GuardedRuns {
     const limits = connectionLimits(profile);
     if (!limits.ok) return refusal(runId, limits.reason, binding.environment, profile.name);
 
-    // Nobody is asked for a password for a run the engine will refuse (it plans again, from the same text).
-    const plan = await planRun(picked.text, binding.environment, profile.readOnly === true);
-    const password = plan.ok ? await credentials.password(profile, true) : undefined;
-    if (signal.aborted) return refusal(runId, 'cancelled before anything ran', binding.environment, profile.name);
     const startedAt = Date.now();
     const state = (s: RunStateParams['state'], rows: number, extra: Partial<RunStateParams> = {}) =>
       void connection.sendNotification(RunStateNotification.type, { runId, state: s, connection: profile.name, environment: binding.environment, rows, startedAt, ...extra });
 
     const request: RunRequest = {
       text: picked.text,
+      // The engine reuses it only when the text it would send is exactly the text analysed.
+      analysed: { text, analysis },
       environment: binding.environment,
-      connection: { kind: 'profile', profile, ...(password === undefined ? {} : { password }) },
-      client: 'vscode',
+      connection: { kind: 'profile', profile },
+      client: typeof params.agentTool === 'string' ? 'vscode-lm' : 'vscode',
+      ...(typeof params.agentTool === 'string' ? { tool: params.agentTool.slice(0, 64) } : {}),
       confirmTimeoutMs: options.confirmTimeoutMs,
       auditLogPath: options.auditLogPath,
       ...(profile.maxAffectedRows === undefined ? {} : { maxAffectedRows: profile.maxAffectedRows }),
@@ -127,6 +120,7 @@ export class GuardedRuns {
     state('running', 0);
     const result = await runGuarded(request, {
       signal,
+      password: () => credentials.password(profile, true),
       onProgress: (p) => state('running', p.rows),
       confirm: async (summary, asked): Promise<Decision> => {
         state('awaiting-confirmation', summary.totalRows);

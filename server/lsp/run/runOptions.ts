@@ -1,13 +1,11 @@
 /**
  * What a guarded run from the editor needs besides the text: the connection's limits, the confirm
- * timeout and the audit log, read from the `safeSql` settings of the document. Read fresh for each
- * run, so a changed setting applies to the next run at once.
+ * timeout and the audit log, taken from the document's settings, which a run pulls fresh, so a changed
+ * setting applies to the next run at once.
  */
-import { Connection } from 'vscode-languageserver/node';
 import { ConnectionProfile } from '../../config/settings';
 import { defaultAuditPath, parseDuration } from '../../engine';
-
-export const DEFAULT_CONFIRM_TIMEOUT_S = 120;
+import { SafeSqlSettings } from '../../../shared/settings';
 
 export interface RunOptions {
   confirmTimeoutMs: number;
@@ -15,18 +13,8 @@ export interface RunOptions {
 }
 
 /** `safeSql.confirmTimeout` (seconds) and `safeSql.auditLogPath`, else the client's default path, else the CLI's. */
-export async function readRunOptions(connection: Connection, uri: string, clientAuditPath: string | undefined): Promise<RunOptions> {
-  let raw: Record<string, unknown> = {};
-  try {
-    const section: unknown = await connection.workspace.getConfiguration({ scopeUri: uri, section: 'safeSql' });
-    if (section && typeof section === 'object') raw = section as Record<string, unknown>;
-  } catch {
-    // A client that cannot be asked gets the defaults.
-  }
-  const t = raw.confirmTimeout;
-  const seconds = typeof t === 'number' && Number.isFinite(t) && t > 0 ? Math.min(t, 86_400) : DEFAULT_CONFIRM_TIMEOUT_S;
-  const setting = typeof raw.auditLogPath === 'string' ? raw.auditLogPath.trim() : '';
-  return { confirmTimeoutMs: Math.round(seconds * 1000), auditLogPath: setting || clientAuditPath || defaultAuditPath() };
+export function runOptions(settings: SafeSqlSettings, clientAuditPath: string | undefined): RunOptions {
+  return { confirmTimeoutMs: Math.round(settings.confirmTimeout * 1000), auditLogPath: settings.auditLogPath || clientAuditPath || defaultAuditPath() };
 }
 
 export type Limits = { ok: true; statementTimeoutMs?: number; lockTimeoutMs?: number } | { ok: false; reason: string };

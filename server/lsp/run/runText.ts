@@ -8,7 +8,7 @@
 import { Position } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Span } from '../../analysis/types';
-import { RunGuardedParams } from '../../protocol';
+import { RunGuardedParams } from '../../../shared/protocol';
 
 export type Picked = { ok: true; text: string } | { ok: false; reason: string };
 

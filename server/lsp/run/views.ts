@@ -1,6 +1,6 @@
 /** The engine's results as the protocol shows them to the client. */
 import { ConfirmSummary, RunResult, StatementResult } from '../../engine';
-import { ConfirmRunParams, RunEnvironment, RunGuardedResult, RunStatementView } from '../../protocol';
+import { ConfirmRunParams, RunEnvironment, RunGuardedResult, RunStatementView } from '../../../shared/protocol';
 
 export function statementView(s: StatementResult): RunStatementView {
   const view: RunStatementView = { line: s.line, text: s.text, rows: s.rows, ms: s.ms };

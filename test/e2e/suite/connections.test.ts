@@ -126,7 +126,7 @@ describe('connections', () => {
   it('a read-only connection refuses an UPDATE, before anything runs', async () => {
     await add('e2e-readonly', pg().password, { readOnly: true });
     const editor = await openNewSqlFile('dev', '-- safe-sql: connection=e2e-readonly\nUPDATE orders SET status = \'x\' WHERE id = 1;\n');
-    await waitForLenses(editor.document.uri, (t) => t.includes('PRODUCTION · e2e-readonly · shop@127.0.0.1:' + pg().port + ' · read-only'), 'the read-only banner');
+    await waitForLenses(editor.document.uri, (t) => t.includes(`PRODUCTION · e2e-readonly · ${pg().user}@127.0.0.1:${pg().port}/shop · read-only`), 'the read-only banner');
     const result = await vscode.commands.executeCommand<{ outcome: string; reason: string }>('safeSql.runGuarded', editor.document.uri.toString(), { line: 1, character: 0 });
     assert.equal(result?.outcome, 'refused', JSON.stringify(result));
     assert.match(result.reason, /read-only/);

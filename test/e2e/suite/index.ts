@@ -22,6 +22,7 @@ export function run(): Promise<void> {
   require('./configuration.test');
   require('./connections.test');
   require('./run.test');
+  require('./lmTools.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {

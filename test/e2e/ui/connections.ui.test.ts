@@ -38,7 +38,7 @@ describe('the connection in the status bar and the banner', () => {
 
     const item = page.locator('.statusbar-item', { hasText: 'PRODUCTION · prod-main' });
     await item.waitFor();
-    const banner = page.locator('.editor-group-container.active .codelens-decoration', { hasText: 'PRODUCTION · prod-main · shop@db.example.com' });
+    const banner = page.locator('.editor-group-container.active .codelens-decoration', { hasText: 'PRODUCTION · prod-main · app@db.example.com/shop' });
     await banner.waitFor();
     await page.locator('.editor-group-container.active .codelens-decoration', { hasText: '▶ Run guarded' }).first().waitFor();
     const prodLook = await item.evaluate(look);
@@ -59,4 +59,19 @@ describe('the connection in the status bar and the banner', () => {
     assert.equal(await page.locator('.statusbar-item', { hasText: 'PRODUCTION' }).count(), 0);
     assert.equal(await page.locator('.editor-group-container.active .codelens-decoration', { hasText: 'PRODUCTION' }).count(), 0);
   });
+
+  it('the banner shows on open, without an edit, in ten fresh windows in a row', async () => {
+    await wb?.close();
+    wb = undefined;
+    const prod = writeSqlFile('prod', 'SELECT 1;\n', 'banner-on-open');
+    for (let i = 1; i <= 10; i++) {
+      wb = await openWorkbench();
+      await openFile(wb.page, prod);
+      const banner = wb.page.locator('.editor-group-container.active .codelens-decoration', { hasText: 'PRODUCTION · prod-main' });
+      await banner.waitFor({ timeout: 15_000 }).catch(() => assert.fail(`window ${i}: no production banner 15 s after opening the file`));
+      await wb.close();
+      wb = undefined;
+    }
+  });
 });
+

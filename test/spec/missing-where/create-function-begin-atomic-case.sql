@@ -1,4 +1,5 @@
--- expect: missing-where@9:1
+-- expect: missing-where@7:3
+-- expect: missing-where@10:1
 CREATE FUNCTION pick(x int) RETURNS int
 LANGUAGE sql
 BEGIN ATOMIC

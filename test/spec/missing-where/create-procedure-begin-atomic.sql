@@ -1,4 +1,6 @@
--- expect: missing-where@8:1
+-- expect: missing-where@7:3
+-- expect: missing-where@8:3
+-- expect: missing-where@10:1
 CREATE PROCEDURE wipe()
 LANGUAGE sql
 BEGIN ATOMIC

@@ -1,2 +1,3 @@
--- expect: non-transactional@2:1
+-- expect: non-rollback-effect@3:1
+-- expect: non-transactional@3:1
 alter system reset all;

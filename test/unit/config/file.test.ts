@@ -14,7 +14,7 @@ describe('settingsFromJsonText', () => {
     for (const raw of spellings) {
       const { settings, problems } = settingsFromJsonText(JSON.stringify(raw), 'production');
       assert.deepEqual(problems, []);
-      assert.deepEqual(settings, { connections: CONNECTIONS, documentConnections: { 'dev/*.sql': 'local' }, defaultEnvironment: 'production' });
+      assert.deepEqual(settings, { connections: CONNECTIONS, documentConnections: { 'dev/*.sql': 'local' }, defaultEnvironment: 'production', confirmTimeout: 120, auditLogPath: '' });
     }
   });
 

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ConnectionProfile, readSettings } from '../../../server/config/settings';
+import { ConnectionProfile, PROFILE_FIELDS, readSettings } from '../../../shared/settings';
 
 interface Schema {
   type?: string;
@@ -58,6 +58,7 @@ describe('package.json settings schema', () => {
     assert.deepEqual(problems, []);
     const profile: ConnectionProfile = read.connections[0];
     assert.deepEqual(Object.keys(profile).sort(), Object.keys(item.properties!).sort());
+    assert.deepEqual(Object.keys(PROFILE_FIELDS).sort(), Object.keys(item.properties!).filter((k) => k !== 'name' && k !== 'environment').sort());
   });
 
   it('the schema defaults read without problems', () => {

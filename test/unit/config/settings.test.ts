@@ -10,17 +10,21 @@ describe('readSettings', () => {
       connections: [{ name: 'prod-main', environment: 'production', host: 'db.internal', port: 5432, database: 'app', user: 'deploy', ssl: 'verify-full', maxAffectedRows: 500, statementTimeout: '30s', lockTimeout: '5s', readOnly: false }],
       documentConnections: { '**/prod/**/*.sql': 'prod-main' },
       defaultEnvironment: 'staging',
+      confirmTimeout: 120,
+      auditLogPath: '',
     });
     assert.deepEqual(problems, []);
     assert.deepEqual(settings, {
       connections: [{ name: 'prod-main', environment: 'production', host: 'db.internal', port: 5432, database: 'app', user: 'deploy', ssl: 'verify-full', maxAffectedRows: 500, statementTimeout: '30s', lockTimeout: '5s', readOnly: false }],
       documentConnections: { '**/prod/**/*.sql': 'prod-main' },
       defaultEnvironment: 'staging',
+      confirmTimeout: 120,
+      auditLogPath: '',
     });
   });
 
   it('defaults: no connections, no globs, development unless told otherwise', () => {
-    assert.deepEqual(readSettings(undefined), { settings: { connections: [], documentConnections: {}, defaultEnvironment: 'development' }, problems: [] });
+    assert.deepEqual(readSettings(undefined), { settings: { connections: [], documentConnections: {}, defaultEnvironment: 'development', confirmTimeout: 120, auditLogPath: '' }, problems: [] });
     assert.equal(readSettings({}, 'production').settings.defaultEnvironment, 'production');
   });
 
@@ -78,5 +82,16 @@ describe('readSettings', () => {
     assert.match(messages({ connections: [null, 'x', { environment: 'production' }] }).join('\n'), /connections\[0\] must be an object[\s\S]*connections\[1\] must be an object[\s\S]*connections\[2\] has no name/);
     assert.match(messages({ documentConnections: ['a'] }).join('\n'), /documentConnections must be an object/);
     assert.match(messages({ documentConnections: { '*.sql': 3 } }).join('\n'), /documentConnections\["\*\.sql"\] must be a connection name/);
+  });
+});
+
+describe('readSettings: run settings', () => {
+  it('reads confirmTimeout and auditLogPath typed, and says when a value cannot be used', () => {
+    assert.deepEqual(readSettings({ confirmTimeout: 30, auditLogPath: ' /var/log/safe-sql.jsonl ' }).settings.confirmTimeout, 30);
+    assert.equal(readSettings({ auditLogPath: ' /var/log/a.jsonl ' }).settings.auditLogPath, '/var/log/a.jsonl');
+    const bad = readSettings({ confirmTimeout: -1, auditLogPath: 7 });
+    assert.equal(bad.settings.confirmTimeout, 120);
+    assert.equal(bad.settings.auditLogPath, '');
+    assert.equal(bad.problems.length, 2);
   });
 });

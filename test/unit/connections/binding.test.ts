@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { effectiveSsl, isLoopback, readSettings, resolveBinding, SafeSqlSettings } from '../../../server/config/settings';
 import { resolveConnection } from '../../../server/engine/connect';
 import { bannerTitle, estimateTitle } from '../../../server/lsp/codeLens';
+import { connectionLabel } from '../../../shared/labels';
 
 const settings: SafeSqlSettings = {
   connections: [
@@ -13,6 +14,8 @@ const settings: SafeSqlSettings = {
   ],
   documentConnections: { 'prod/**': 'prod-main', 'dev/**': 'dev-a' },
   defaultEnvironment: 'development',
+  confirmTimeout: 120,
+  auditLogPath: '',
 };
 
 describe('TLS defaults of a connection profile', () => {
@@ -85,7 +88,7 @@ describe('the connection selected in the editor', () => {
 describe('code lens titles', () => {
   it('the production banner names the connection and where it points', () => {
     const prod = resolveBinding(settings, 'prod/a.sql', undefined);
-    assert.equal(bannerTitle(prod), 'PRODUCTION · prod-main · shop@db.example.com');
+    assert.equal(bannerTitle(prod), 'PRODUCTION · prod-main · db.example.com/shop');
     const readOnly = resolveBinding({ ...settings, connections: [{ name: 'ro', environment: 'production', host: 'h', port: 6543, readOnly: true }] }, 'x', 'ro');
     assert.equal(bannerTitle(readOnly), 'PRODUCTION · ro · h:6543 · read-only');
     assert.equal(bannerTitle(resolveBinding(settings, 'x', 'nope')), 'PRODUCTION · unknown connection "nope"');
@@ -97,5 +100,14 @@ describe('code lens titles', () => {
   it('estimates read as counts', () => {
     assert.equal(estimateTitle(8012), '≈ 8,012 rows (estimate)');
     assert.equal(estimateTitle(1), '≈ 1 row (estimate)');
+  });
+});
+
+describe('connection labels', () => {
+  it('one format everywhere: user@host:port/database, the default port left out, nothing when nothing is set', () => {
+    assert.equal(connectionLabel({ user: 'app', host: 'db', port: 5432, database: 'shop' }), 'app@db/shop');
+    assert.equal(connectionLabel({ host: 'db', port: 6543 }), 'db:6543');
+    assert.equal(connectionLabel({ database: 'shop' }), 'localhost/shop');
+    assert.equal(connectionLabel({}), '');
   });
 });

@@ -4,7 +4,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { passwordFromEnvironment } from '../../../server/engine/pgpass';
-import { newChannelKey, seal, unseal } from '../../../server/secretChannel';
+import { newChannelKey, seal, unseal } from '../../../shared/secretChannel';
 
 describe('secret channel', () => {
   it('round-trips a password, and the sealed text does not contain it', () => {

@@ -1,2 +1,2 @@
--- expect: none
+-- expect: missing-where@2:41
 CREATE RULE r AS ON INSERT TO t DO ALSO DELETE FROM u;

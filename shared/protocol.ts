@@ -7,15 +7,7 @@
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { Position, Range } from 'vscode-languageserver-protocol';
 
-/**
- * Command `safeSql.placeCursor`, sent by the server as the `command` of a quick fix and
- * executed by the client after the fix's edit is applied: it moves the cursor to where the user
- * types next (the WHERE condition, or the reason of a suppression).
- */
-export const PLACE_CURSOR_COMMAND = 'safeSql.placeCursor';
-
-/** Arguments of {@link PLACE_CURSOR_COMMAND}: the document URI and the position (after the edit). */
-export type PlaceCursorArguments = [uri: string, position: Position];
+// The commands the server sends inside lenses and quick fixes are in commands.ts.
 
 // ---------------------------------------------------------------------------------------------
 // Guarded execution (the engine runs in the server; the client shows and asks).
@@ -36,6 +28,8 @@ export interface RunGuardedParams {
   range?: Range;
   /** The audit log when the `safeSql.auditLogPath` setting is empty: the extension's global storage. */
   defaultAuditLogPath?: string;
+  /** Set when a language-model tool asked for the run: its name, for the audit record (client `vscode-lm`). */
+  agentTool?: string;
 }
 
 export interface RunStatementView {
@@ -170,4 +164,39 @@ export type TestConnectionResult = { ok: true; serverVersion: string; roundTripM
 export const TestConnectionRequest = {
   method: 'safeSql/testConnection',
   type: new RequestType<{ connection: string; uri?: string }, TestConnectionResult, void>('safeSql/testConnection'),
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Language-model tools.
+
+export interface CheckSqlParams {
+  text: string;
+  /** A document whose binding (globs, directive, selection) applies. */
+  uri?: string;
+  /** A connection by name; with `uri` too, the stricter environment wins. */
+  connection?: string;
+}
+
+export interface CheckSqlFinding {
+  rule: string;
+  severity: 'error' | 'warning' | 'information';
+  message: string;
+  /** 1-based. */
+  line: number;
+  column: number;
+}
+
+export interface CheckSqlResult {
+  environment: RunEnvironment;
+  /** The connection the SQL would run on; absent when none is bound or the name is unknown. */
+  connection?: string;
+  /** Why this environment: globs, directive, selection or default. */
+  sources: string[];
+  findings: CheckSqlFinding[];
+}
+
+/** Sent by the client (a language-model tool): analyse SQL text, graded for the environment it would run in. */
+export const CheckSqlRequest = {
+  method: 'safeSql/checkSql',
+  type: new RequestType<CheckSqlParams, CheckSqlResult, void>('safeSql/checkSql'),
 } as const;
