@@ -84,11 +84,8 @@ export function checkExamples({ root, workspace }) {
 /** A guarded run of prod/05 without a terminal: it must see the expected rows, then roll back. */
 export function checkGuardedRun({ root, workspace, demoDir, pgEnv }) {
   const file = join('prod', '05-guarded-update.sql');
-  // The password comes from pgEnv alone (PGPASSFILE), not from a PGPASSWORD in this shell.
-  const inherited = { ...process.env };
-  delete inherited.PGPASSWORD;
   const r = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'run', file, '--env', 'production', '--format', 'json', '--audit-log', join(demoDir, 'audit.jsonl')],
-    { cwd: workspace, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...inherited, ...pgEnv } });
+    { cwd: workspace, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...pgEnv } });
   let summary;
   try {
     summary = JSON.parse(r.stdout);

@@ -123,7 +123,7 @@ async function main() {
   const base = { host: '127.0.0.1', port: postgres.port, password };
   const shop = { ...base, user: SHOP_USER };
   say(`PostgreSQL ready on 127.0.0.1:${postgres.port}`);
-  recordConnection(demoDir, { host: '127.0.0.1', port: postgres.port, database: DATABASE, user: SHOP_USER, password });
+  recordConnection(demoDir, { host: '127.0.0.1', port: postgres.port, database: DATABASE, user: SHOP_USER });
   await ensureShop({ admin: { ...base, user: ADMIN_USER }, shop, shopUser: SHOP_USER, password, reset: flags.has('--reset'), say });
 
   const facts = await readFacts(shop);
@@ -154,8 +154,8 @@ async function main() {
       () => checkWorkbench(url),
       () => checkSeeded(shop),
       () => checkExamples({ root, workspace }),
-      // Through what `--env` prints: the password comes from .demo/pgpass, not from PGPASSWORD.
-      () => checkGuardedRun({ root, workspace, demoDir, pgEnv: connectionEnv(demoDir) }),
+      // Through what `--env` points at (the recorded connection), not this process's own variables.
+      () => checkGuardedRun({ root, workspace, demoDir, pgEnv: { ...connectionEnv(demoDir), PGPASSWORD: password } }),
     ]) say(`ok: ${await step()}`);
     await stopAll();
     say('demo check passed');
@@ -168,7 +168,7 @@ async function main() {
     url ? `  Open ${url}` : `  VS Code opened ${workspace}`,
     `  Database: postgresql://${SHOP_USER}@127.0.0.1:${postgres.port}/${DATABASE} (password in .demo/secret)`,
     `  psql:     PGPASSWORD=$(cat .demo/secret) psql -h 127.0.0.1 -p ${postgres.port} -U ${SHOP_USER} ${DATABASE}`,
-    '  Another shell: eval "$(npm run -s demo -- --env)" sets PG* (the password through PGPASSFILE) for psql and safe-sql run.',
+    '  Another shell: eval "$(npm run -s demo -- --env)" sets PG* for psql and safe-sql run.',
     '  Start with README.md in the workspace. Press Ctrl+C to stop everything.',
     '',
   ];
