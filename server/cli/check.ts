@@ -12,7 +12,8 @@ import { Analyzer } from '../analysis/analyze';
 import { loadParser } from '../analysis/parser';
 import { Environment, ENVIRONMENTS } from '../analysis/types';
 import { ConfigFileError, settingsFromJsonText } from '../config/file';
-import { DEFAULT_SETTINGS, resolveBinding, SafeSqlSettings, stricter } from '../config/settings';
+import { environmentWithFlag } from '../config/runEnvironment';
+import { DEFAULT_SETTINGS, SafeSqlSettings } from '../config/settings';
 import { optionValue, parseArgs, UsageError } from './args';
 import { formatJson } from './format/json';
 import { LineIndex } from '../analysis/lines';
@@ -127,10 +128,7 @@ function checkSource(analyzer: Analyzer, source: Source, config: Config): FileRe
  */
 function environmentOf(source: Source, directive: string | undefined, config: Config): Environment {
   const globPath = source.path === '-' ? undefined : matchPath(source.path, config.base);
-  const binding = resolveBinding(config.settings, globPath, directive);
-  const unbound = binding.sources.length === 1 && binding.sources[0] === 'default';
-  if (config.env === undefined) return binding.environment;
-  return unbound ? config.env : stricter(binding.environment, config.env);
+  return environmentWithFlag(config.settings, globPath, directive, config.env).environment;
 }
 
 /** The path globs are matched against: relative to the config's folder when inside it. */

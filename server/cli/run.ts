@@ -8,6 +8,12 @@ import { scrub } from '../engine/connect';
 import { defaultAuditPath, runGuarded } from '../engine';
 import { Ending, RunRequest, RunResult } from '../engine/types';
 import { parseRunArgs, RUN_USAGE, RunOptions } from './runArgs';
+import { Analyzer } from '../analysis/analyze';
+import { loadParser } from '../analysis/parser';
+import { Environment } from '../analysis/types';
+import { environmentWithFlag } from '../config/runEnvironment';
+import { DEFAULT_SETTINGS } from '../config/settings';
+import { safeText } from '../../shared/safeText';
 import { askOnTerminal, decideWithoutTerminal, statementLine } from './runPrompt';
 import { formatTable } from './table';
 
@@ -41,19 +47,20 @@ export async function runCommand(args: string[]): Promise<number> {
     return 0;
   }
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && o.file !== undefined && o.file !== '-';
-  if (o.yes && o.env === 'production' && !o.expectRows) {
-    return fail(o, 2, 'refused: --yes on production needs --expect-rows as well; nothing was run');
-  }
   let text: string;
   try {
     text = await readSql(o);
   } catch (error) {
     return fail(o, 1, scrub((error as Error).message, []));
   }
+  if (o.yes && (await runEnvironment(text, o.env)) === 'production' && !o.expectRows) {
+    return fail(o, 2, 'refused: --yes on production needs --expect-rows as well; nothing was run');
+  }
 
+  const environment = await runEnvironment(text, o.env);
   const request: RunRequest = {
     text,
-    environment: o.env,
+    environment,
     connection: o.url !== undefined ? { kind: 'url', url: o.url } : { kind: 'env' },
     client: 'cli',
     auditLogPath: o.auditLog ?? defaultAuditPath(),
@@ -73,7 +80,7 @@ export async function runCommand(args: string[]): Promise<number> {
   try {
     result = await runGuarded(request, {
       signal: cancel.signal,
-      confirm: async (summary, signal) => (interactive ? askOnTerminal(summary, signal, talk) : decideWithoutTerminal(summary, { ...(o.expectRows ? { expectRows: o.expectRows } : {}), yes: o.yes, production: o.env === 'production' })),
+      confirm: async (summary, signal) => (interactive ? askOnTerminal(summary, signal, talk) : decideWithoutTerminal(summary, { ...(o.expectRows ? { expectRows: o.expectRows } : {}), yes: o.yes, production: environment === 'production' })),
     });
   } finally {
     process.off('SIGINT', onSignal);
@@ -81,6 +88,16 @@ export async function runCommand(args: string[]): Promise<number> {
   }
   report(o, result);
   return EXIT_CODES[result.ending];
+}
+
+/**
+ * --env and the file's `-- safe-sql: connection=` directive: the stricter wins, as in the editor.
+ * The command line knows no connections, so a directive names an unknown one: production.
+ */
+async function runEnvironment(text: string, flag: Environment): Promise<Environment> {
+  await loadParser();
+  const directive = new Analyzer().analyze(text, { environment: 'production' }).connectionDirective;
+  return environmentWithFlag({ ...DEFAULT_SETTINGS, defaultEnvironment: 'production' }, undefined, directive, flag).environment;
 }
 
 async function readSql(o: RunOptions): Promise<string> {
@@ -99,7 +116,7 @@ async function readSql(o: RunOptions): Promise<string> {
 
 function fail(o: RunOptions, code: number, reason: string): number {
   if (o.format === 'json') process.stdout.write(`${JSON.stringify({ outcome: code === 2 ? 'refused' : 'failed', statements: [], totalRows: 0, reason })}\n`);
-  process.stderr.write(`safe-sql run: ${reason}\n`);
+  process.stderr.write(`safe-sql run: ${safeText(reason, { newlines: true })}\n`);
   return code;
 }
 
@@ -107,9 +124,11 @@ function report(o: RunOptions, r: RunResult): void {
   if (r.auditError) process.stderr.write(`safe-sql run: ${r.auditError}\n`);
   if (o.format === 'json') {
     const statements = r.statements.map((s) => ({ command: s.command ?? null, rows: s.rows }));
-    process.stdout.write(`${JSON.stringify({ outcome: r.outcome, statements, totalRows: r.totalRows, reason: r.reason })}\n`);
+    const skipped = r.skipped && r.skipped.length > 0 ? { skipped: r.skipped } : {};
+    process.stdout.write(`${JSON.stringify({ runId: r.runId, outcome: r.outcome, statements, totalRows: r.totalRows, reason: r.reason, ...skipped })}\n`);
     return;
   }
+  for (const s of r.skipped ?? []) process.stderr.write(`safe-sql run: skipped the psql command at ${s} (it changes nothing in a guarded run)\n`);
   const ran = r.statements.some((s) => s.command !== undefined);
   if (ran && r.statements.length <= 50) process.stdout.write(`${r.statements.map(statementLine).join('\n')}\n`);
   // What the reads returned, as psql shows it (bounded).
@@ -117,6 +136,7 @@ function report(o: RunOptions, r: RunResult): void {
     if (s.fields && s.sample) process.stdout.write(`\n${formatTable(s.fields, s.sample, s.rows ?? s.sample.length)}\n\n`);
   }
   const head: Record<RunResult['outcome'], string> = { committed: 'Committed', 'rolled-back': 'Rolled back', refused: 'Refused', failed: 'Failed', unknown: 'Outcome unknown' };
-  const line = r.outcome === 'committed' ? `${r.reason[0].toUpperCase()}${r.reason.slice(1)}\n` : `${head[r.outcome]}: ${r.reason}\n`;
+  const reason = safeText(r.reason, { newlines: true });
+  const line = r.outcome === 'committed' ? `${reason[0].toUpperCase()}${reason.slice(1)}\n` : `${head[r.outcome]}: ${reason}\n`;
   (r.outcome === 'committed' ? process.stdout : process.stderr).write(line);
 }

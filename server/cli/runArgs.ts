@@ -89,6 +89,8 @@ function apply(o: RunOptions, flag: string, value: string): string | undefined {
       return undefined;
     }
     case '--audit-log':
+      // The audit cannot be switched off: an empty path is a mistake, not "no audit".
+      if (value.trim() === '') return '--audit-log needs a file path; the audit cannot be switched off';
       o.auditLog = value;
       return undefined;
     case '--format':

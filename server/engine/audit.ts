@@ -7,21 +7,32 @@ import { appendFile, mkdir, open, stat } from 'node:fs/promises';
 import { homedir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Environment } from '../analysis/types';
-import { Outcome, RowRange, RunClient } from './types';
+import { Ending, Outcome, RowRange, RunClient } from './types';
 
 export interface AuditRecord {
   ts: string;
+  runId: string;
   client: RunClient;
   tool?: string;
   connection: string;
+  /** Where the run connected; null when it never got that far. No password, ever. */
+  database: { host: string; port: number; name: string; user: string } | null;
   environment: Environment;
   user: string;
   statements: Array<{ text: string; command: string | null; rows: number | null; ms: number }>;
   totalRows: number;
   expectation: RowRange | null;
+  /** How it ended (the exact ending) and what that means for the data (the outcome). */
+  ending: Ending;
   outcome: Outcome;
   reason: string;
   durationMs: number;
+  /** Per-table impact and held locks, when the engine measured them. */
+  impact?: unknown;
+  locks?: unknown;
+  waitingSessions?: unknown;
+  /** psql commands that were skipped as having no effect. */
+  skipped?: string[];
 }
 
 /** `--audit-log`, else `$SAFE_SQL_AUDIT_LOG`, else `$XDG_STATE_HOME/safe-sql/audit.jsonl` (default `~/.local/state`). */
@@ -41,6 +52,8 @@ export function osUser(): string {
 
 /** Creates the file (mode 0600) when missing and checks it can be appended to. Throws a one-line reason. */
 export async function prepareAuditLog(path: string): Promise<void> {
+  // An empty path would mean "no trail": the audit cannot be switched off that way.
+  if (path.trim() === '') throw new Error('the audit log path is empty');
   try {
     await makeDirs(dirname(path));
     const handle = await open(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT, 0o600);

@@ -8,6 +8,7 @@
  * messages to its `handle…` methods.
  */
 import { Client } from 'pg';
+import { RowBudget } from './rowBudget';
 
 export interface BatchItemResult {
   command?: string;
@@ -40,12 +41,14 @@ interface FieldMessage {
 class BatchQuery {
   private readonly results: BatchItemResult[] = [];
   private current: BatchItemResult | undefined;
+  private sampleFull = false;
   private readonly started = performance.now();
   callback?: (err: Error | null) => void;
 
   constructor(
     private readonly text: string,
     private readonly rowLimit: number,
+    private readonly budget: RowBudget,
     private readonly done: (err: Error | null, results: BatchItemResult[]) => void,
   ) {}
 
@@ -63,11 +66,17 @@ class BatchQuery {
     const item = this.item();
     item.fields = msg.fields.map((f) => f.name);
     item.sample = [];
+    this.sampleFull = false;
+    this.budget.startStatement();
   }
 
   handleDataRow(msg: { fields: Array<string | null> }): void {
     const item = this.item();
-    if (item.sample && item.sample.length < this.rowLimit) item.sample.push(msg.fields.map((v) => (v === null ? null : String(v))));
+    if (!item.sample || this.sampleFull || item.sample.length >= this.rowLimit) return;
+    const row = this.budget.keep(msg.fields.map((v) => (v === null ? null : String(v))));
+    if (row) item.sample.push(row);
+    // The budget is spent: later rows of this statement are counted, not kept.
+    else this.sampleFull = true;
   }
 
   handleCommandComplete(msg: { text: string }): void {
@@ -104,13 +113,13 @@ class BatchQuery {
 }
 
 /** Runs the statements' texts in one message; resolves with one result per statement. */
-export function runBatch(client: Client, texts: string[], rowLimit: number): Promise<BatchItemResult[]> {
+export function runBatch(client: Client, texts: string[], rowLimit: number, budget: RowBudget = new RowBudget()): Promise<BatchItemResult[]> {
   // A statement without its own `;` (the last one of a file) is closed on a new line, so a trailing
   // line comment cannot swallow the separator.
   const text = texts.map((t) => (/;\s*$/.test(t) ? t : `${t}\n;`)).join('\n');
   return new Promise((resolve, reject) => {
     let settled = false;
-    const query = new BatchQuery(text, rowLimit, (err, results) => {
+    const query = new BatchQuery(text, rowLimit, budget, (err, results) => {
       if (settled) return;
       settled = true;
       if (err) reject(err);

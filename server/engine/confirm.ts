@@ -1,5 +1,6 @@
 /** Asking for the decision: with a deadline, aborted when the link is lost or the run is cancelled. */
 import { formatRange } from './expectations';
+import { plainMessage } from './internalError';
 import { ConfirmSummary, Ending, RunHooks } from './types';
 import { formatCount } from '../../shared/labels';
 
@@ -41,7 +42,7 @@ export async function confirmWithin(hooks: RunHooks, lost: Promise<Error>, summa
         if (d.impossible) return { kind: 'rollback', ending: 'confirm-impossible', reason: `${d.reason ?? 'confirmation was impossible'}; rolled back` };
         return { kind: 'rollback', ending: 'declined', reason: `${d.reason ?? 'declined'}; rolled back` };
       },
-      (e: unknown): Answer => ({ kind: 'rollback', ending: 'confirm-impossible', reason: `the confirmation failed (${e instanceof Error ? e.message : String(e)}); rolled back` }),
+      (e: unknown): Answer => ({ kind: 'rollback', ending: 'confirm-impossible', reason: `the confirmation failed (${plainMessage(e)}); rolled back` }),
     );
     const answer = await Promise.race([decided, deadline, linkLost, cancelled]);
     summary.elapsedMs = Date.now() - started;

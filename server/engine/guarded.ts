@@ -2,7 +2,8 @@
  * `runGuarded`: re-analyse, connect, run in one transaction, show the real counts, and commit only
  * on a confirmed decision. ROLLBACK runs on every other path and the client is always released.
  */
-import { appendAudit, osUser, prepareAuditLog } from './audit';
+import { appendAudit, prepareAuditLog } from './audit';
+import { auditRecord, DatabaseIdentity, databaseIdentity } from './auditRecord';
 import { cancelBackend } from './cancel';
 import { commitStatus, isServerAnswer } from './commitOutcome';
 import { describeConnectError, openClient, ResolvedConnection, resolveConnection, scrub } from './connect';
@@ -13,6 +14,11 @@ import { begin, executeStatements, setSessionTimeouts, StatementFailure } from '
 import { Ending, Outcome, RunHooks, RunRequest, RunResult, StatementResult } from './types';
 import { Client } from 'pg';
 import { formatCount, plural } from '../../shared/labels';
+import { redactSecrets } from '../analysis/redact';
+import { describeInternalError, isInternalError, plainMessage } from './internalError';
+import { RowBudget } from './rowBudget';
+import { newRunId } from './runId';
+import { runEnvironment } from './environment';
 
 const OUTCOMES: Record<Ending, Outcome> = {
   committed: 'committed',
@@ -37,17 +43,21 @@ export const DEFAULT_CONFIRM_TIMEOUT_MS = 120_000;
 export const IDLE_MARGIN_MS = 5_000;
 
 interface State {
+  runId: string;
   label: string;
+  database?: DatabaseIdentity;
+  skipped?: string[];
   statements: StatementResult[];
   readOnly: boolean;
   failedStatement?: number;
   secrets: string[];
 }
 
-export async function runGuarded(req: RunRequest, hooks: RunHooks): Promise<RunResult> {
+export async function runGuarded(request: RunRequest, hooks: RunHooks): Promise<RunResult> {
   const started = performance.now();
-  const state: State = { label: fallbackLabel(req), statements: [], readOnly: false, secrets: [] };
-  if (req.auditLogPath) {
+  const req: RunRequest = { ...request, environment: runEnvironment(request) };
+  const state: State = { runId: newRunId(), label: fallbackLabel(req), statements: [], readOnly: false, secrets: [] };
+  if (req.auditLogPath !== null) {
     try {
       await prepareAuditLog(req.auditLogPath);
     } catch (error) {
@@ -60,26 +70,15 @@ export async function runGuarded(req: RunRequest, hooks: RunHooks): Promise<RunR
   try {
     [ending, reason] = await guarded(req, hooks, state);
   } catch (error) {
+    // A defect of this program, not of the SQL: the connection is closed without COMMIT (so the
+    // server rolls back), and the message says so in plain words, never a JavaScript error's text.
     ending = 'statement-failed';
-    reason = `the run failed unexpectedly (${(error as Error).message}); nothing was committed`;
+    reason = describeInternalError(error);
   }
   const result = finish(state, ending, scrub(reason, state.secrets), started);
-  if (req.auditLogPath) {
+  if (req.auditLogPath !== null) {
     try {
-      await appendAudit(req.auditLogPath, {
-        ts: new Date().toISOString(),
-        client: req.client,
-        ...(req.tool ? { tool: req.tool } : {}),
-        connection: state.label,
-        environment: req.environment,
-        user: osUser(),
-        statements: state.statements.map((s) => ({ text: s.text, command: s.command ?? null, rows: s.rows, ms: s.ms })),
-        totalRows: result.totalRows,
-        expectation: req.expectRows ?? null,
-        outcome: result.outcome,
-        reason: result.reason,
-        durationMs: result.durationMs,
-      });
+      await appendAudit(req.auditLogPath, auditRecord(req, result, state.database));
     } catch (error) {
       result.auditError = (error as Error).message;
     }
@@ -89,6 +88,7 @@ export async function runGuarded(req: RunRequest, hooks: RunHooks): Promise<RunR
 
 function finish(state: State, ending: Ending, reason: string, started: number): RunResult {
   const result: RunResult = {
+    runId: state.runId,
     outcome: OUTCOMES[ending],
     ending,
     reason,
@@ -99,6 +99,7 @@ function finish(state: State, ending: Ending, reason: string, started: number): 
     readOnly: state.readOnly,
   };
   if (state.failedStatement !== undefined) result.failedStatement = state.failedStatement;
+  if (state.skipped && state.skipped.length > 0) result.skipped = state.skipped;
   return result;
 }
 
@@ -119,11 +120,15 @@ function fallbackLabel(req: RunRequest): string {
 async function guarded(req: RunRequest, hooks: RunHooks, state: State): Promise<[Ending, string]> {
   // A read-only profile is read-only whatever the caller passed: every write is refused before connecting.
   const readOnly = req.readOnly === true || (req.connection.kind === 'profile' && req.connection.profile.readOnly === true);
+  // Password literals of the whole text are scrubbed from every message, even a refusal's.
+  state.secrets.push(...redactSecrets(req.text).secrets);
   const plan = await planRun(req.text, req.environment, readOnly, req.analyzer, req.analysed);
   if (!plan.ok) return [plan.empty ? 'usage' : 'refused', plan.reason];
   state.readOnly = plan.readOnly;
+  if (plan.skippedMeta.length > 0) state.skipped = plan.skippedMeta;
+  // The one place statement texts enter the results: from here on every output shows them redacted.
   state.statements = plan.statements.map((s) => {
-    const r: StatementResult = { index: s.index, line: s.line, text: s.text, rows: null, ms: 0 };
+    const r: StatementResult = { index: s.index, line: s.line, text: redactSecrets(s.text).text, rows: null, ms: 0 };
     if (s.expectRows) r.expectRows = s.expectRows;
     return r;
   });
@@ -133,7 +138,8 @@ async function guarded(req: RunRequest, hooks: RunHooks, state: State): Promise<
   if (!resolved.ok) return ['connection', resolved.reason];
   const conn = resolved.value;
   state.label = conn.label;
-  state.secrets = conn.secrets;
+  state.database = databaseIdentity(conn);
+  state.secrets.push(...conn.secrets);
   if (hooks.signal?.aborted) return ['cancelled', 'cancelled before anything ran'];
 
   let linkLost: Error | undefined;
@@ -193,6 +199,7 @@ async function runInTransaction(ctx: Ctx): Promise<[Ending, string]> {
     await executeStatements(client, plan.statements, state.statements, {
       rowLimit: req.rowLimit ?? 500,
       batchSize: req.batchSize ?? 250,
+      budget: new RowBudget(),
       onBatch: (results) => {
         const done = results.filter((r) => r.command !== undefined).length;
         hooks.onProgress?.({ statementsDone: done, statementsTotal: results.length, rows: totalRows(results, plan.readOnly) });
@@ -206,10 +213,11 @@ async function runInTransaction(ctx: Ctx): Promise<[Ending, string]> {
     if (error instanceof StatementFailure) {
       state.failedStatement = error.index;
       const s = state.statements[error.index];
-      const why = ctx.isLost() ? `the connection was lost (${error.cause.message})` : error.cause.message;
+      const why = ctx.isLost() ? `the connection was lost (${plainMessage(error.cause)})` : plainMessage(error.cause);
       return ['statement-failed', `statement ${error.index + 1} (line ${s.line}) failed: ${why}; everything was rolled back, nothing was committed`];
     }
-    return ['statement-failed', `the transaction could not start: ${(error as Error).message}; nothing was committed`];
+    if (isInternalError(error)) return ['statement-failed', describeInternalError(error)];
+    return ['statement-failed', `the transaction could not start: ${plainMessage(error)}; nothing was committed`];
   } finally {
     hooks.signal?.removeEventListener('abort', onAbort);
   }
@@ -259,7 +267,7 @@ async function commit(ctx: Ctx, total: number): Promise<[Ending, string]> {
     xid = (await client.query<{ xid: string }>('SELECT txid_current()::text AS xid')).rows[0].xid;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
-    return ['statement-failed', `could not prepare to commit (${(error as Error).message}); nothing was committed`];
+    return ['statement-failed', `could not prepare to commit (${plainMessage(error)}); nothing was committed`];
   }
   try {
     const r = await client.query('COMMIT');
@@ -293,10 +301,10 @@ async function runAlone(ctx: Ctx): Promise<[Ending, string]> {
   if (!typedMatches(answer.typed, expected)) return ['declined', 'the typed answer did not match the database name; nothing was run'];
   try {
     await setSessionTimeouts(client, timeouts(req));
-    await executeStatements(client, plan.statements, state.statements, { rowLimit: req.rowLimit ?? 500, batchSize: 1, onBatch: () => true });
+    await executeStatements(client, plan.statements, state.statements, { rowLimit: req.rowLimit ?? 500, batchSize: 1, budget: new RowBudget(), onBatch: () => true });
   } catch (error) {
     state.failedStatement = 0;
-    return ['statement-failed', `the statement failed: ${(error as Error).message}`];
+    return ['statement-failed', `the statement failed: ${error instanceof StatementFailure ? plainMessage(error.cause) : plainMessage(error)}`];
   }
   const total = totalRows(state.statements, false);
   const missed = checkExpectations(state.statements, total, req.expectRows);

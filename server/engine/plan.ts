@@ -10,6 +10,8 @@ import { Executed } from '../analysis/executed';
 import { loadParser } from '../analysis/parser';
 import { Environment, Finding } from '../analysis/types';
 import { RowRange } from './types';
+import { safeText } from '../../shared/safeText';
+import { findMetaCommands, MetaCommand } from './metaCommands';
 
 export interface PlannedStatement {
   index: number;
@@ -30,6 +32,8 @@ export type Plan =
       nonTransactional?: string;
       /** Suppressed findings: the run is allowed, but the confirmation must be typed. */
       suppressed: string[];
+      /** psql commands with no effect on the run, skipped: `line 1: \timing on`. */
+      skippedMeta: string[];
     };
 
 const READ_KINDS = new Set(['SelectStmt', 'ExplainStmt', 'VariableShowStmt']);
@@ -53,6 +57,12 @@ export async function planRun(text: string, environment: Environment, readOnlyCo
     if (s.expectRows) planned.expectRows = s.expectRows;
     return planned;
   });
+  const meta = findMetaCommands(text);
+  const metaLine = (m: MetaCommand) => `  line ${m.line}: ${firstLine(m.text)}`;
+  if (meta.refused.length > 0) {
+    const names = [...new Set(meta.refused.map((m) => m.name))].join(', ');
+    return { ok: false, empty: false, reason: `psql commands cannot run here (${safeText(names)}): a guarded run sends SQL only, and running the script without them would run a different script:\n${meta.refused.map(metaLine).join('\n')}` };
+  }
   if (statements.length === 0) return { ok: false, empty: true, reason: 'there is no SQL statement to run' };
 
   const list = (fs: Finding[]) => fs.map((f) => `  ${where(f).line}:${where(f).column} ${f.rule}: ${f.message}`).join('\n');
@@ -76,7 +86,8 @@ export async function planRun(text: string, environment: Environment, readOnlyCo
     return { ok: false, empty: false, reason: `the connection is read-only and these statements may write:\n${writes}` };
   }
   const suppressed = findings.filter((f) => f.suppressedBecause !== undefined).map((f) => `${where(f).line}:${where(f).column} ${f.rule} (ignored: ${f.suppressedBecause})`);
-  const plan: Plan = { ok: true, statements, readOnly, suppressed };
+  const skippedMeta = meta.skipped.map((m) => `line ${m.line}: ${firstLine(m.text)}`);
+  const plan: Plan = { ok: true, statements, readOnly, suppressed, skippedMeta };
   if (nonTx.length > 0) plan.nonTransactional = nonTx[0].message;
   return plan;
 }
@@ -87,7 +98,8 @@ function isRead(parsed: { executed: Executed[]; opaque: unknown[] } | undefined)
   return parsed.executed.every((e) => READ_KINDS.has(e.kind) && !(e.kind === 'SelectStmt' && (e.body.intoClause || e.body.lockingClause)));
 }
 
+/** The first line, with control characters and bidi overrides made visible: it is shown on terminals and in dialogs. */
 export function firstLine(text: string): string {
-  const line = text.split('\n', 1)[0];
+  const line = safeText(text.split('\n', 1)[0]);
   return line.length > 100 ? `${line.slice(0, 99)}…` : line;
 }

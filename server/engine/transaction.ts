@@ -5,6 +5,7 @@
 import { Client } from 'pg';
 import { BatchError, runBatch } from './batch';
 import { PlannedStatement } from './plan';
+import { RowBudget } from './rowBudget';
 import { StatementResult } from './types';
 
 export interface TransactionSettings {
@@ -34,6 +35,8 @@ export async function setSessionTimeouts(client: Client, s: Pick<TransactionSett
 export interface ExecuteOptions {
   rowLimit: number;
   batchSize: number;
+  /** Bytes of rows kept for display, across the whole run. */
+  budget?: RowBudget;
   /** Called after each batch; returning false stops before the next one. */
   onBatch(results: StatementResult[]): boolean;
 }
@@ -44,6 +47,13 @@ export class StatementFailure extends Error {
     readonly cause: Error & { code?: string },
   ) {
     super(cause.message);
+  }
+}
+
+/** The server answered a batch with more results than it had statements: nothing it did may be trusted. */
+export class BoundaryMismatch extends StatementFailure {
+  constructor(index: number, results: number, statements: number) {
+    super(index, new Error(`PostgreSQL found ${results} statements where safe-sql found ${statements}; the statement boundaries do not agree, so the run was stopped`));
   }
 }
 
@@ -62,6 +72,8 @@ export async function executeStatements(client: Client, statements: PlannedState
     }
     let previousAt = 0;
     const record = (items: Array<{ command?: string; rows: number | null; at: number; fields?: string[]; sample?: Array<Array<string | null>> }>) => {
+      // More results than statements sent: PostgreSQL saw a statement boundary the splitter did not.
+      if (items.length > batch.length) throw new BoundaryMismatch(batch[0].index, items.length, batch.length);
       items.forEach((item, k) => {
         const r = results[batch[k].index];
         r.command = item.command;
@@ -73,8 +85,9 @@ export async function executeStatements(client: Client, statements: PlannedState
       });
     };
     try {
-      record(await runBatch(client, batch.map((s) => s.text), o.rowLimit));
+      record(await runBatch(client, batch.map((s) => s.text), o.rowLimit, o.budget));
     } catch (error) {
+      if (error instanceof BoundaryMismatch) throw error;
       if (error instanceof BatchError) {
         record(error.completed);
         throw new StatementFailure(batch[Math.min(error.completed.length, batch.length - 1)].index, error.cause);

@@ -34,7 +34,7 @@ export interface RunRequest {
   readOnly?: boolean;
   /** Rows kept per statement for display. Default 500. */
   rowLimit?: number;
-  /** Where the audit record goes; `null` writes none (tests of the engine alone). */
+  /** Where the audit record goes; `null` writes none (tests of the engine alone). An empty path is refused. */
   auditLogPath: string | null;
   /** The analyzer to re-analyse with (the language server passes its own, with its cache). */
   analyzer?: Analyzer;
@@ -117,6 +117,8 @@ export type Ending =
   | 'audit';
 
 export interface RunResult {
+  /** Unique per run (a UUID); the audit record carries the same id. */
+  runId: string;
   outcome: Outcome;
   ending: Ending;
   reason: string;
@@ -129,4 +131,6 @@ export interface RunResult {
   failedStatement?: number;
   /** Set when the audit record could not be written: the run's outcome stands, but this must be reported. */
   auditError?: string;
+  /** psql commands that were skipped because they change nothing in the run (`line 1: \timing on`). */
+  skipped?: string[];
 }

@@ -1,4 +1,5 @@
 /** Small text helpers shared by the run dialogs and notifications. */
+import { safeText } from '../../shared/safeText';
 import { RunEnvironment } from '../../shared/protocol';
 
 export function environmentLabel(env: RunEnvironment): string {
@@ -11,7 +12,8 @@ export function clock(ms: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
+/** The first line of a statement, control characters and bidi overrides made visible (see safeText). */
 export function firstLine(text: string, max: number): string {
-  const line = text.trim().split(/\r?\n/, 1)[0];
+  const line = safeText(text.trim().split(/\r?\n/, 1)[0]);
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }

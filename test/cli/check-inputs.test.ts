@@ -12,7 +12,7 @@ describe('safe-sql check inputs and exit codes', () => {
   before(() => {
     root = tempTree({
       'clean.sql': 'SELECT 1;\nUPDATE t SET x = 1 WHERE id = 2;\n',
-      'warn.sql': 'DROP TABLE old_stuff;\n',
+      'warn.sql': 'BEGIN;\n',
       'bad.sql': 'DELETE FROM users;\n',
       'migrations/002_b.sql': 'TRUNCATE b;\n',
       'migrations/001_a.sql': 'SELECT 1;\n',
@@ -36,7 +36,7 @@ describe('safe-sql check inputs and exit codes', () => {
     assert.equal((await runCli(['check', 'clean.sql'], { cwd: root })).code, 0);
     const r = await runCli(['check', 'warn.sql'], { cwd: root });
     assert.equal(r.code, 0);
-    assert.match(r.stdout, /^warn\.sql:1:1: warning destructive-ddl: /m);
+    assert.match(r.stdout, /^warn\.sql:1:1: warning transaction-control: /m);
   });
 
   it('exits 1 on an error-severity finding, production by default', async () => {

@@ -4,44 +4,27 @@
  * elicitation request.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client as McpClient } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { ElicitRequestSchema, ElicitResult } from '@modelcontextprotocol/sdk/types.js';
-import { Client } from 'pg';
 import { CLI, cleanEnv } from '../support/cli';
-import { acquirePostgres, releasePostgres, TestPostgres } from '../support/postgres';
+import { useDatabase } from '../support/database';
 
 type Answer = (message: string, schema: Record<string, unknown>) => ElicitResult;
 
 describe('safe-sql mcp (MCP SDK client over stdio, real PostgreSQL)', function () {
   this.timeout(60_000);
-  let pg: TestPostgres;
-  let db: string;
-  let admin: Client;
-  let dir: string;
-  let audit: string;
+  const fixture = useDatabase('mcp');
   let mcp: McpClient | undefined;
   const asked: string[] = [];
+  const audit = () => join(fixture.dir, 'audit.jsonl');
 
-  before(async () => {
-    pg = await acquirePostgres();
-    db = await pg.createDatabase('mcp');
-    admin = await pg.connect(db);
-    dir = mkdtempSync(join(tmpdir(), 'safe-sql-mcp-'));
-    audit = join(dir, 'audit.jsonl');
-  });
-  after(async () => {
-    await admin?.end();
-    rmSync(dir, { recursive: true, force: true });
-    await releasePostgres();
-  });
   beforeEach(async () => {
     asked.length = 0;
     // The sequence counts every DELETE that reaches the table, rolled back or not: sequences ignore ROLLBACK.
-    await admin.query(`DROP TABLE IF EXISTS t; DROP SEQUENCE IF EXISTS reached;
+    await fixture.admin.query(`DROP TABLE IF EXISTS t; DROP SEQUENCE IF EXISTS reached;
       CREATE SEQUENCE reached;
       CREATE TABLE t (id int PRIMARY KEY, v int NOT NULL DEFAULT 0); INSERT INTO t (id) SELECT g FROM generate_series(1, 10) g;
       CREATE OR REPLACE FUNCTION count_reach() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM nextval('reached'); RETURN NULL; END $$;
@@ -55,7 +38,7 @@ describe('safe-sql mcp (MCP SDK client over stdio, real PostgreSQL)', function (
   async function connect(env: string, answer?: Answer, extra: string[] = []): Promise<McpClient> {
     const transport = new StdioClientTransport({
       command: process.execPath,
-      args: [CLI, 'mcp', '--stdio', '--url', pg.url(db), '--env', env, '--audit-log', audit, ...extra],
+      args: [CLI, 'mcp', '--stdio', '--url', fixture.url, '--env', env, '--audit-log', audit(), ...extra],
       env: cleanEnv() as Record<string, string>,
       stderr: 'pipe',
     });
@@ -75,10 +58,10 @@ describe('safe-sql mcp (MCP SDK client over stdio, real PostgreSQL)', function (
     const r = await client.callTool({ name, arguments: { sql } });
     return r.structuredContent as Record<string, unknown> & { statements: Array<Record<string, unknown>>; findings?: Array<Record<string, unknown>> };
   };
-  const contents = async () => (await admin.query<{ h: string }>("SELECT md5(string_agg(t::text, ',' ORDER BY id)) AS h FROM t")).rows[0].h;
-  const reached = async () => Number((await admin.query<{ n: string }>('SELECT last_value - 1 + is_called::int AS n FROM reached')).rows[0].n);
+  const contents = async () => (await fixture.admin.query<{ h: string }>("SELECT md5(string_agg(t::text, ',' ORDER BY id)) AS h FROM t")).rows[0].h;
+  const reached = async () => Number((await fixture.admin.query<{ n: string }>('SELECT last_value - 1 + is_called::int AS n FROM reached')).rows[0].n);
   const lastAudit = () => {
-    const lines = readFileSync(audit, 'utf8').trim().split('\n');
+    const lines = readFileSync(audit(), 'utf8').trim().split('\n');
     return JSON.parse(lines[lines.length - 1]) as Record<string, unknown>;
   };
 
@@ -113,7 +96,7 @@ describe('safe-sql mcp (MCP SDK client over stdio, real PostgreSQL)', function (
     assert.equal(asked.length, 1);
     assert.match(asked[0], /PRODUCTION/);
     assert.match(asked[0], /UPDATE\s+2 rows/);
-    assert.equal((await admin.query('SELECT count(*)::int AS n FROM t WHERE v = 1')).rows[0].n, 2);
+    assert.equal((await fixture.admin.query('SELECT count(*)::int AS n FROM t WHERE v = 1')).rows[0].n, 2);
     assert.equal(lastAudit().outcome, 'committed');
     assert.equal(lastAudit().tool, 'run_sql');
   });

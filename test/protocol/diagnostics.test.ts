@@ -43,7 +43,7 @@ describe('protocol: diagnostics', function () {
     assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line, d.severity]), [
       ['truncate', 0, DiagnosticSeverity.Error],
       ['always-true-where', 1, DiagnosticSeverity.Error],
-      ['destructive-ddl', 2, DiagnosticSeverity.Warning],
+      ['destructive-ddl', 2, DiagnosticSeverity.Error],
       ['syntax-error', 3, DiagnosticSeverity.Error],
       ['transaction-control', 4, DiagnosticSeverity.Warning],
     ]);

@@ -8,7 +8,7 @@ import { nodeRule, where } from './rule';
 
 export const destructiveDdl = nodeRule({
   id: 'destructive-ddl',
-  severity: 'warning',
+  severity: 'error',
   summary: 'DROP of any object, DROP OWNED, ALTER TABLE … DROP COLUMN, ALTER COLUMN … TYPE with USING or to a type that may not hold every value',
   examples: {
     flagged: [

@@ -8,7 +8,7 @@ import { nodeRule, where } from './rule';
 
 export const nonTransactional = nodeRule({
   id: 'non-transactional',
-  severity: 'warning',
+  severity: 'error',
   summary: 'statements that cannot run inside a transaction (CONCURRENTLY, VACUUM, CREATE DATABASE, ALTER SYSTEM…)',
   examples: {
     flagged: [

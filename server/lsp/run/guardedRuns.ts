@@ -8,6 +8,7 @@ import { Analyzer } from '../../analysis/analyze';
 import { splitStatements } from '../../analysis/split';
 import { Binding, resolveBinding } from '../../config/settings';
 import { Decision, runGuarded, RunRequest } from '../../engine';
+import { plainMessage } from '../../engine/internalError';
 import {
   CancelRunNotification,
   ConfirmRunRequest,
@@ -46,7 +47,7 @@ export class GuardedRuns {
     const { connection, log } = this.deps;
     connection.onRequest(RunGuardedRequest.type, (params) => this.run(params).catch((error: unknown) => {
       log(`Safe SQL: guarded run failed: ${describeError(error)}`);
-      return refusal(typeof params?.runId === 'string' ? params.runId : '', `the run failed unexpectedly (${error instanceof Error ? error.message : String(error)}); nothing was committed`);
+      return refusal(typeof params?.runId === 'string' ? params.runId : '', `the run failed (${plainMessage(error)}); nothing was committed`);
     }));
     connection.onNotification(CancelRunNotification.type, guard(log, 'cancelRun', undefined, (p) => this.cancel(p?.runId)));
     connection.onRequest(CountStatementsRequest.type, guard(log, 'countStatements', null, (p) => {

@@ -1,5 +1,5 @@
--- The remaining rules: transaction-control, non-transactional, bad-directive (warnings) and
--- syntax-error (an error on production).
+-- The remaining rules: transaction-control and bad-directive (warnings), non-transactional and
+-- syntax-error (errors on production).
 
 -- transaction-control: a guarded run owns the transaction. A COMMIT in the text would make
 -- everything before it permanent before anyone confirmed it.

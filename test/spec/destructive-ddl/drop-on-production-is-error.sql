@@ -1,3 +1,3 @@
 -- expect: destructive-ddl@3:1
--- expect-severity: destructive-ddl@3:1 warning
+-- expect-severity: destructive-ddl@3:1 error
 DROP TABLE users;

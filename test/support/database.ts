@@ -1,0 +1,45 @@
+/**
+ * A database of its own for one `describe` block: the shared test PostgreSQL, a fresh database in
+ * it, an admin client, and a temporary folder (for audit logs and SQL files), all released after.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { acquirePostgres, releasePostgres, TestPostgres } from './postgres';
+
+export interface DatabaseFixture {
+  readonly pg: TestPostgres;
+  readonly db: string;
+  /** A connection URL for the database, password included (tests only). */
+  readonly url: string;
+  readonly admin: Client;
+  readonly dir: string;
+}
+
+/** Call inside `describe`: registers the before/after hooks and returns the fixture they fill. */
+export function useDatabase(name: string): DatabaseFixture {
+  const state: { pg?: TestPostgres; db?: string; admin?: Client; dir?: string } = {};
+  before(async () => {
+    state.pg = await acquirePostgres();
+    state.db = await state.pg.createDatabase(name);
+    state.admin = await state.pg.connect(state.db);
+    state.dir = mkdtempSync(join(tmpdir(), `safe-sql-${name}-`));
+  });
+  after(async () => {
+    await state.admin?.end();
+    if (state.dir) rmSync(state.dir, { recursive: true, force: true });
+    await releasePostgres();
+  });
+  const need = <T>(v: T | undefined, what: string): T => {
+    if (v === undefined) throw new Error(`the database fixture's ${what} is used before its before() hook ran`);
+    return v;
+  };
+  return {
+    get pg() { return need(state.pg, 'server'); },
+    get db() { return need(state.db, 'database'); },
+    get url() { return need(state.pg, 'server').url(need(state.db, 'database')); },
+    get admin() { return need(state.admin, 'admin client'); },
+    get dir() { return need(state.dir, 'folder'); },
+  };
+}
