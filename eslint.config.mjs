@@ -1,20 +1,32 @@
-// Type-aware lint. `no-floating-promises` is an error: an unawaited promise in a safety path is a
-// rollback that may never run.
+// @ts-check
+// Type-aware lint, of the TypeScript sources and of the .mjs tools (typed by JSDoc).
+// `no-floating-promises` is an error: an unawaited promise in a safety path is a rollback that
+// may never run.
 import tseslint from 'typescript-eslint';
 
+/** @type {import('eslint').Linter.RulesRecord} */
+const TYPE_AWARE_RULES = {
+  '@typescript-eslint/no-floating-promises': 'error',
+  '@typescript-eslint/no-misused-promises': 'error',
+  '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+};
+
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.cache/**', '.demo/**', 'test/fixtures/**', '.scratch/**', '**/*.mjs', '**/*.cjs', '**/*.js'] },
+  { ignores: ['dist/**', 'node_modules/**', '.cache/**', '.demo/**', 'test/fixtures/**', '.scratch/**', '**/*.cjs', '**/*.js'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
     languageOptions: {
       parserOptions: { project: './tsconfig.json', tsconfigRootDir: import.meta.dirname },
     },
-    rules: {
-      '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-misused-promises': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    rules: TYPE_AWARE_RULES,
+  },
+  {
+    files: ['**/*.mjs'],
+    languageOptions: {
+      parserOptions: { project: './tsconfig.scripts.json', tsconfigRootDir: import.meta.dirname },
     },
+    rules: TYPE_AWARE_RULES,
   },
   {
     files: ['server/**/*.ts'],

@@ -1,3 +1,4 @@
+// @ts-check
 // Guarded run of 1,000 single-row UPDATEs vs `psql -1 -f` of the same file, against the same
 // embedded PostgreSQL. Prints both medians and the ratio (target: guarded <= 1.3x psql).
 import { spawnSync } from 'node:child_process';

@@ -1,3 +1,4 @@
+// @ts-check
 // `npm run bench` (after the build): drives the built language server over LSP stdio, like an
 // editor, and compares libpg-query with node-sql-parser on the same statements.
 //   node bench/lsp.mjs [--json]

@@ -1,3 +1,4 @@
+// @ts-check
 // Bundles the extension client, the language server and the CLI with esbuild,
 // and copies libpg-query's .wasm beside the server bundles (it is loaded from __dirname).
 import { build } from 'esbuild';
@@ -11,6 +12,7 @@ const root = dirname(dirname(new URL(import.meta.url).pathname));
 const dist = join(root, 'dist');
 mkdirSync(dist, { recursive: true });
 
+/** @type {import('esbuild').BuildOptions} */
 const common = {
   bundle: true,
   platform: 'node',

@@ -1,3 +1,4 @@
+// @ts-check
 // `npm run package`: builds and packages the extension as safe-sql-<version>.vsix, checking that
 // the package holds everything the extension needs at run time.
 import { createRequire } from 'node:module';

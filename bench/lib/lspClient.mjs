@@ -1,3 +1,4 @@
+// @ts-check
 // A small LSP client for the benchmark: spawns the built server over stdio, answers
 // workspace/configuration, and resolves a promise when the diagnostics of a given version arrive.
 import { spawn } from 'node:child_process';
@@ -66,7 +67,7 @@ export class BenchClient {
   async stop() {
     await this.connection.sendRequest('shutdown');
     await this.connection.sendNotification('exit');
-    await new Promise((resolve) => (this.process.exitCode !== null ? resolve() : this.process.on('exit', resolve)));
+    await new Promise((/** @type {(v?: unknown) => void} */ resolve) => (this.process.exitCode !== null ? resolve() : this.process.on('exit', resolve)));
     this.connection.dispose();
   }
 }

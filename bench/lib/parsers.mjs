@@ -1,3 +1,4 @@
+// @ts-check
 // Parser comparison: libpg-query (PostgreSQL's own parser, the one Safe SQL trusts) versus
 // node-sql-parser, on the same statements.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';

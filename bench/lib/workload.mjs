@@ -1,3 +1,4 @@
+// @ts-check
 // A realistic mix of statements for the benchmark documents: mostly safe UPDATE/DELETE with
 // WHERE, SELECTs and INSERTs, with a few dangerous ones. Deterministic, so runs compare.
 

@@ -1,3 +1,4 @@
+// @ts-check
 // `npm run demo -- --check`: proves the start-up worked. The workbench answers, the database is
 // seeded, every example file shows the rules it is about (through the built CLI and the workspace's
 // own settings), and a guarded run of prod/05 sees exactly the rows its directives expect and
@@ -27,7 +28,7 @@ export async function checkWorkbench(url) {
   try {
     res = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(30_000) });
   } catch (err) {
-    throw new CheckError(`the workbench at ${url} does not answer: ${err.cause?.message ?? err.message}`);
+    throw new CheckError(`the workbench at ${url} does not answer: ${/** @type {any} */ (err).cause?.message ?? /** @type {Error} */ (err).message}`);
   }
   const body = await res.text();
   if (res.status !== 200) throw new CheckError(`the workbench at ${url} answered HTTP ${res.status}`);

@@ -1,10 +1,13 @@
+// @ts-check
 // Opens the demo workspace in an editor: VS Code when a `code` command is on PATH (the extension
 // loaded from the source folder), otherwise code-server with the freshly packaged .vsix installed.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { CodeServer } from '../e2e/codeserver.mjs';
-import { buildAndPackage } from '../e2e/package-vsix.mjs';
+import { ensureAptPackages } from '../lib/apt.mjs';
+import { processesIn } from '../lib/processes.mjs';
+import { buildAndPackageIfChanged } from '../e2e/package-vsix.mjs';
 import { ensureCodeServer } from '../e2e/setup.mjs';
 
 const EXTENSION_ID = 'safe-sql.safe-sql';
@@ -32,36 +35,6 @@ export function codeOnPath() {
   return (process.env.PATH ?? '').split(delimiter).some((d) => d && existsSync(join(d, 'code')));
 }
 
-function ensureInstallNeeds(say) {
-  const missing = INSTALL_NEEDS.filter((p) => !existsSync(p.file)).map((p) => p.pkg);
-  if (missing.length === 0) return;
-  if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) {
-    throw new Error(`installing code-server needs these system packages: ${missing.join(' ')}\n  install them first, e.g.: sudo apt-get install -y --no-install-recommends ${missing.join(' ')}`);
-  }
-  say(`installing Debian packages: ${missing.join(' ')}`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', ...missing]]) {
-    const r = spawnSync('apt-get', args, { stdio: 'inherit', env });
-    if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${r.status})`);
-  }
-}
-
-/** Pids of other processes working inside `dir` (Linux only; elsewhere none are seen). */
-function processesIn(dir) {
-  if (!existsSync('/proc')) return [];
-  const pids = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
-    try {
-      const cwd = readlinkSync(`/proc/${name}/cwd`);
-      if (cwd === dir || cwd.startsWith(dir + '/')) pids.push(Number(name));
-    } catch {
-      // gone, or not ours to read
-    }
-  }
-  return pids;
-}
-
 /**
  * The e2e set-up installs code-server into the same folder, and two installs at once break each
  * other (each removes the folder when it fails). Wait while another process works in it.
@@ -83,13 +56,13 @@ export async function prepareCodeServer({ root, demoDir, say }) {
   await waitForOtherInstall(cacheDir, say);
   const stamp = join(cacheDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
   if (!existsSync(stamp)) {
-    ensureInstallNeeds(say);
+    ensureAptPackages(INSTALL_NEEDS, { logFile: join(root, '.cache', 'apt-get.log'), say });
     say('installing code-server into .cache/code-server (once; about a minute)');
   }
   const bin = ensureCodeServer(root);
-  say('building and packaging the extension');
+  say('building the extension');
   const vsix = join(demoDir, 'safe-sql.vsix');
-  buildAndPackage(root, vsix);
+  say(buildAndPackageIfChanged(root, vsix) ? 'packaged the extension' : 'the packaged extension is up to date');
   return { bin, vsix };
 }
 

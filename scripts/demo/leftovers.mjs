@@ -1,9 +1,10 @@
+// @ts-check
 // One demo at a time on .demo/, and nothing left behind by a demo that was killed: a lock file with
 // the demo's pid, and the pid of the code-server it started (its process group is stopped on the
 // next run when the demo that owned it is gone). A leftover PostgreSQL is handled in postgres.mjs.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { alive, cmdline } from './processes.mjs';
+import { alive, cmdline } from '../lib/processes.mjs';
 
 const LOCK = 'demo.pid';
 const CODE_SERVER = 'code-server.pid';
@@ -40,7 +41,7 @@ export async function reapCodeServer(demoDir, say) {
   const pid = readPid(file);
   if (pid && alive(pid) && cmdline(pid).includes(demoDir)) {
     say(`stopping a code-server left running by an earlier demo (pid ${pid})`);
-    for (const [signal, wait] of [['SIGTERM', 5000], ['SIGKILL', 2000]]) {
+    for (const [signal, wait] of /** @type {[NodeJS.Signals, number][]} */ ([['SIGTERM', 5000], ['SIGKILL', 2000]])) {
       try {
         process.kill(-pid, signal);
       } catch {

@@ -1,18 +1,21 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm run demo`: Safe SQL on a local embedded PostgreSQL with a seeded `shop` database, opened in
 // VS Code (when `code` is on PATH) or in code-server. Ctrl+C stops everything.
 //   --check        start everything, verify it works, stop, and exit (CI runs this)
 //   --reset        re-create the shop database with its original rows
 //   --code-server  use code-server even when `code` is on PATH
+//   --env          print PG* exports for the running demo's database (eval "$(npm run -s demo -- --env)")
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { killAllSync } from '../e2e/util.mjs';
-import { checkExamples, checkGuardedRun, checkSeeded, checkWorkbench, CheckError } from './checks.mjs';
+import { killAllSync } from '../lib/processes.mjs';
+import { checkExamples, checkGuardedRun, checkSeeded, checkWorkbench } from './checks.mjs';
 import { codeOnPath, openVsCode, prepareCodeServer, startCodeServer } from './editor.mjs';
+import { connectionEnv, envExports, forgetConnection, recordConnection } from './connection.mjs';
 import { acquireLock, reapCodeServer, releaseLock, rememberCodeServer, watchLauncher } from './leftovers.mjs';
-import { startDemoPostgres } from './postgres.mjs';
+import { startPersistentPostgres } from '../lib/postgres.mjs';
 import { DATABASE, ensureShop, readFacts } from './seed.mjs';
 import { writeWorkspace } from './workspace.mjs';
 
@@ -21,7 +24,7 @@ const demoDir = join(root, '.demo');
 const workspace = join(demoDir, 'workspace');
 const ADMIN_USER = 'postgres';
 const SHOP_USER = 'shop';
-const USAGE = 'usage: npm run demo [-- --check] [-- --reset] [-- --code-server]';
+const USAGE = 'usage: npm run demo [-- --check] [-- --reset] [-- --code-server] [-- --env]';
 
 const started = Date.now();
 // A closed terminal must not turn the shutdown's messages into a crash that skips the shutdown.
@@ -31,13 +34,22 @@ const say = (msg) => process.stdout.write(`[demo ${((Date.now() - started) / 100
 
 const flags = new Set(process.argv.slice(2));
 for (const f of flags) {
-  if (!['--check', '--reset', '--code-server', '--help', '-h'].includes(f)) {
+  if (!['--check', '--reset', '--code-server', '--env', '--help', '-h'].includes(f)) {
     process.stderr.write(`unknown option ${f}\n${USAGE}\n`);
     process.exit(2);
   }
 }
 if (flags.has('--help') || flags.has('-h')) {
   process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+if (flags.has('--env')) {
+  const exports = envExports(demoDir);
+  if (!exports) {
+    process.stderr.write('no demo is running; start one with npm run demo, then ask again\n');
+    process.exit(1);
+  }
+  process.stdout.write(exports);
   process.exit(0);
 }
 const check = flags.has('--check');
@@ -54,6 +66,7 @@ async function stopAll() {
       rememberCodeServer(demoDir, undefined);
     }
     if (postgres) {
+      forgetConnection(demoDir);
       say('stopping PostgreSQL');
       await postgres.stop().catch(() => {});
     }
@@ -106,10 +119,11 @@ async function main() {
 
   const password = demoPassword();
   say('starting PostgreSQL');
-  postgres = await startDemoPostgres({ demoDir, dataDir: join(demoDir, 'pgdata'), user: ADMIN_USER, password, say });
+  postgres = await startPersistentPostgres({ dir: demoDir, dataDir: join(demoDir, 'pgdata'), user: ADMIN_USER, password, say });
   const base = { host: '127.0.0.1', port: postgres.port, password };
   const shop = { ...base, user: SHOP_USER };
   say(`PostgreSQL ready on 127.0.0.1:${postgres.port}`);
+  recordConnection(demoDir, { host: '127.0.0.1', port: postgres.port, database: DATABASE, user: SHOP_USER });
   await ensureShop({ admin: { ...base, user: ADMIN_USER }, shop, shopUser: SHOP_USER, password, reset: flags.has('--reset'), say });
 
   const facts = await readFacts(shop);
@@ -129,9 +143,9 @@ async function main() {
   if (useCode) {
     await openVsCode({ root, workspace, env: pgEnv, say });
   } else {
-    const started = await startCodeServer({ ...prepared, demoDir, workspace, env: pgEnv, say });
+    const started = await startCodeServer({ .../** @type {NonNullable<typeof prepared>} */ (prepared), demoDir, workspace, env: pgEnv, say });
     codeServer = started.server;
-    rememberCodeServer(demoDir, codeServer.child.pid);
+    rememberCodeServer(demoDir, codeServer.child?.pid);
     url = `${codeServer.url}/?folder=${encodeURI(workspace)}`;
   }
 
@@ -140,7 +154,8 @@ async function main() {
       () => checkWorkbench(url),
       () => checkSeeded(shop),
       () => checkExamples({ root, workspace }),
-      () => checkGuardedRun({ root, workspace, demoDir, pgEnv }),
+      // Through what `--env` points at (the recorded connection), not this process's own variables.
+      () => checkGuardedRun({ root, workspace, demoDir, pgEnv: { ...connectionEnv(demoDir), PGPASSWORD: password } }),
     ]) say(`ok: ${await step()}`);
     await stopAll();
     say('demo check passed');
@@ -153,6 +168,7 @@ async function main() {
     url ? `  Open ${url}` : `  VS Code opened ${workspace}`,
     `  Database: postgresql://${SHOP_USER}@127.0.0.1:${postgres.port}/${DATABASE} (password in .demo/secret)`,
     `  psql:     PGPASSWORD=$(cat .demo/secret) psql -h 127.0.0.1 -p ${postgres.port} -U ${SHOP_USER} ${DATABASE}`,
+    '  Another shell: eval "$(npm run -s demo -- --env)" sets PG* for psql and safe-sql run.',
     '  Start with README.md in the workspace. Press Ctrl+C to stop everything.',
     '',
   ];
@@ -170,7 +186,7 @@ try {
 } catch (err) {
   if (!stopping) {
     // Set-up and check failures carry their own explanation; a stack only helps for a bug here.
-    const detail = err instanceof TypeError || err instanceof ReferenceError ? err.stack : (err?.message ?? String(err));
+    const detail = err instanceof TypeError || err instanceof ReferenceError ? err.stack : (/** @type {any} */ (err)?.message ?? String(err));
     process.stderr.write(`[demo] ${check ? 'check failed' : 'error'}: ${detail}\n`);
     await stopAll();
     process.exit(1);

@@ -1,3 +1,4 @@
+// @ts-check
 // The demo's `shop` database: customers, orders and order_items, generated inside PostgreSQL with
 // generate_series so that seeding takes seconds. Values come from a hash of the row number, not
 // random(), so every machine gets the same rows and the example files can name exact counts.

@@ -1,3 +1,4 @@
+// @ts-check
 // Writes the demo workspace from examples/demo/workspace/. Example files are written only when
 // missing, so a user's edits survive the next run; .vscode/settings.json is updated every run
 // (the port changes), keeping whatever else the user put in it.

@@ -1,3 +1,4 @@
+// @ts-check
 // Headless Debian Chromium through playwright-core, with a fresh profile per launch.
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,8 +1,9 @@
+// @ts-check
 // An isolated code-server for one run: its own HOME, XDG folders, TMPDIR, user-data, extensions and port.
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort, killGroup, spawnGroup, waitForOutput } from './util.mjs';
+import { freePort, killGroup, spawnGroup, waitForOutput } from '../lib/processes.mjs';
 
 // Quiet, deterministic workbench: no welcome page, tips, update checks or trust prompts.
 const USER_SETTINGS = {
@@ -78,14 +79,18 @@ export class CodeServer {
       '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened', '--log', 'info'], {
       env: this.env, stdio: ['ignore', 'pipe', 'pipe'],
     });
-    this.child.stdout.pipe(log);
-    this.child.stderr.pipe(log);
+    this.child.stdout?.pipe(log);
+    this.child.stderr?.pipe(log);
     await waitForOutput(this.child, /HTTP server listening on/, 60_000, 'code-server');
     this.url = `http://127.0.0.1:${this.port}`;
     return this.url;
   }
 
   /** URL of the workbench on `folder`, optionally with a development extension and a test suite. */
+  /**
+   * @param {string} folder
+   * @param {{ extensionDevelopmentPath?: string, extensionTestsPath?: string }} [options]
+   */
   workbenchUrl(folder, { extensionDevelopmentPath, extensionTestsPath } = {}) {
     let url = `${this.url}/?folder=${encodeURIComponent(folder)}`;
     if (extensionDevelopmentPath) {

@@ -1,3 +1,4 @@
+// @ts-check
 // Layer 1: the mocha suite in test/e2e/suite, bundled and run inside code-server's extension host
 // against the installed extension. Its output comes through the page console.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ export async function runLayer1({ root, runDir, server, extensionPath, workspace
   });
 
   const context = await launchBrowser(runDir, server.env);
+  /** @type {{ passed: number, failed: number } | undefined} */
   let summary;
   const consoleLines = [];
   try {

@@ -1,3 +1,4 @@
+// @ts-check
 // Layer 2: Playwright tests in test/e2e/ui (mocha, TypeScript through test/register.cjs) against the
 // run's code-server with the .vsix installed, as a person sees the screen.
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
@@ -31,6 +32,7 @@ export async function runLayer2({ root, runDir, bin, extensionsDir, resultsDir, 
         browser: { executablePath: CHROMIUM, args: CHROMIUM_ARGS }, env: server.env,
       });
     },
+    /** @this {import('mocha').Context} */
     afterEach: async function () {
       await server?.stop();
       if (this.currentTest?.state === 'failed' && server) {
@@ -43,6 +45,6 @@ export async function runLayer2({ root, runDir, bin, extensionsDir, resultsDir, 
   for (const f of readdirSync(dir).filter((f) => f.endsWith('.ui.test.ts')).sort()) mocha.addFile(join(dir, f));
   await mocha.loadFilesAsync();
   return new Promise((resolve) => {
-    const runner = mocha.run(() => resolve({ passed: runner.stats.passes, failed: runner.stats.failures }));
+    const runner = mocha.run(() => resolve({ passed: runner.stats?.passes ?? 0, failed: runner.stats?.failures ?? 1 }));
   });
 }

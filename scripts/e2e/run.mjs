@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm run test:e2e [-- --screenshots]`: the real-editor tests. Sets up code-server and Chromium
 // once (reused), packages the extension as a .vsix, installs it into an isolated code-server, then
 // runs layer 1 (extension-host mocha suite) and layer 2 (Playwright, as a person sees the screen).
@@ -12,8 +13,8 @@ import { runLayer1 } from './layer1.mjs';
 import { runLayer2 } from './layer2.mjs';
 import { buildAndPackage } from './package-vsix.mjs';
 import { E2E_PG_ENV, startE2EPostgres } from './postgres.mjs';
-import { ensureAptPackages, ensureCodeServer, SetupError } from './setup.mjs';
-import { killAll, killAllSync } from './util.mjs';
+import { ensureCodeServer, ensureE2EPackages, SetupError } from './setup.mjs';
+import { killAll, killAllSync } from '../lib/processes.mjs';
 import { createWorkspace } from './workspace.mjs';
 
 const EXTENSION_ID = 'safe-sql.safe-sql';
@@ -59,7 +60,7 @@ async function main() {
     say(`${layer}: ${r.passed} passed, ${r.failed} failed${r.note ? ` (${r.note})` : ''}`);
   };
   try {
-    ensureAptPackages();
+    ensureE2EPackages(root);
     const bin = ensureCodeServer(root);
     say(`set-up ready (${seconds()} s)`);
 
@@ -82,7 +83,7 @@ async function main() {
     add('layer 2 (Playwright)', await runLayer2({ root, runDir, bin, extensionsDir: server.extensionsDir, resultsDir, screenshots }));
   } catch (err) {
     totals.failed += 1;
-    process.stderr.write(`[e2e] ${err instanceof SetupError ? 'set-up failed' : 'error'}: ${err?.stack ?? err}\n`);
+    process.stderr.write(`[e2e] ${err instanceof SetupError ? 'set-up failed' : 'error'}: ${/** @type {any} */ (err)?.stack ?? err}\n`);
   } finally {
     if (totals.failed > 0 && server && existsSync(server.logFile)) copyFileSync(server.logFile, join(resultsDir, 'code-server.log'));
     await cleanup();

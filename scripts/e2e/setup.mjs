@@ -1,3 +1,4 @@
+// @ts-check
 // One-time set-up for the real-editor tests, reused when already done:
 //  - Debian packages chromium, ripgrep, libkrb5-dev (installed when root with apt, else named);
 //  - code-server, pinned, installed with npm into the git-ignored .cache/code-server/ (never a
@@ -6,6 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync, chmodSync } from 'node:fs';
 import { arch, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensureAptPackages } from '../lib/apt.mjs';
 
 export const CODE_SERVER_VERSION = '4.100.3';
 export const CHROMIUM = '/usr/bin/chromium';
@@ -25,21 +27,12 @@ function log(msg) {
   process.stdout.write(`[e2e setup] ${msg}\n`);
 }
 
-export function ensureAptPackages() {
-  const missing = APT_PACKAGES.filter((p) => !existsSync(p.file));
-  if (missing.length === 0) return;
-  const names = missing.map((p) => p.pkg).join(' ');
-  const isRoot = process.getuid?.() === 0;
-  const hasApt = existsSync('/usr/bin/apt-get');
-  if (!isRoot || !hasApt) {
-    throw new SetupError(`missing system packages: ${names}\n  install them first, e.g.: sudo apt-get install -y --no-install-recommends ${names}`);
-  }
-  log(`installing Debian packages: ${names}`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  run('apt-get', ['update', '-qq'], { env });
-  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing.map((p) => p.pkg)], { env });
-  const still = missing.filter((p) => !existsSync(p.file));
-  if (still.length) throw new SetupError(`apt-get did not provide: ${still.map((p) => p.file).join(', ')}`);
+/**
+ * Chromium, and what the code-server install needs.
+ * @param {string} root
+ */
+export function ensureE2EPackages(root) {
+  ensureAptPackages(APT_PACKAGES, { logFile: join(root, '.cache', 'apt-get.log'), say: log, fail: (msg) => new SetupError(msg) });
 }
 
 /** Returns the code-server launcher script, installing code-server first when needed. */
@@ -54,7 +47,7 @@ export function ensureCodeServer(root) {
   try {
     return installCodeServer(dir, pkgDir, bin, stamp);
   } catch (err) {
-    log(`install failed (${String(err?.message ?? err).split('\n')[0]}); trying once more`);
+    log(`install failed (${String(/** @type {any} */ (err)?.message ?? err).split('\n')[0]}); trying once more`);
     return installCodeServer(dir, pkgDir, bin, stamp);
   }
 }
@@ -137,9 +130,4 @@ function npm(args, cwd, env) {
     throw new SetupError(`npm ${args.join(' ')} failed (exit ${r.status})\n${(r.stdout ?? '').slice(-4000)}\n${(r.stderr ?? '').slice(-8000)}`);
   }
   return r.stdout;
-}
-
-function run(cmd, args, opts) {
-  const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
-  if (r.status !== 0) throw new SetupError(`${cmd} ${args.join(' ')} failed (exit ${r.status})`);
 }

