@@ -7,6 +7,7 @@ const USAGE = `Usage: safe-sql <command> [options]
 Commands:
   check [PATH|-]...   Analyse SQL files (default environment: production)
   run [FILE|-]        Run SQL guarded: one transaction, real row counts, commit only when confirmed
+  undo RUN_ID|--last  Take a committed run back, as a guarded run
   lsp --stdio         Start the language server on stdin/stdout
   mcp --stdio         Serve the guard to agents over the Model Context Protocol
 
@@ -19,6 +20,7 @@ type Command = (args: string[]) => Promise<number>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./check.js')).checkCommand,
   run: async () => (await import('./run.js')).runCommand,
+  undo: async () => (await import('./undo.js')).undoCommand,
   lsp: async () => (await import('./lsp.js')).lspCommand,
   // A bundle of its own (dist/mcp.js), loaded by path so esbuild leaves it out of cli.js: the
   // MCP SDK would slow every other command's start-up.

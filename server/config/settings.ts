@@ -19,6 +19,8 @@ export interface ConnectionProfile {
   statementTimeout?: string;
   lockTimeout?: string;
   readOnly?: boolean;
+  /** Keep before-images so a committed run can be undone. Default: on production. */
+  undo?: boolean;
 }
 
 export interface SafeSqlSettings {
@@ -110,6 +112,7 @@ const FIELDS: Record<string, { ok: (v: unknown) => boolean; expected: string }> 
   statementTimeout: { ok: (v) => typeof v === 'string', expected: 'a duration such as "30s"' },
   lockTimeout: { ok: (v) => typeof v === 'string', expected: 'a duration such as "5s"' },
   readOnly: { ok: (v) => typeof v === 'boolean', expected: 'true or false' },
+  undo: { ok: (v) => typeof v === 'boolean', expected: 'true or false' },
 };
 
 function readConnection(item: unknown, i: number, problems: SettingsProblem[]): ConnectionProfile | undefined {

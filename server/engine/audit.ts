@@ -8,6 +8,7 @@ import { homedir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Environment } from '../analysis/types';
 import { Outcome, RowRange, RunClient } from './types';
+import type { UndoStatus } from './undo/types';
 
 export interface AuditRecord {
   ts: string;
@@ -22,6 +23,10 @@ export interface AuditRecord {
   outcome: Outcome;
   reason: string;
   durationMs: number;
+  /** undo: the undo file and whether COMMIT followed it (never row values). */
+  undo?: UndoStatus;
+  /** undo: the run this run undid. */
+  undoOf?: string;
 }
 
 /** `--audit-log`, else `$SAFE_SQL_AUDIT_LOG`, else `$XDG_STATE_HOME/safe-sql/audit.jsonl` (default `~/.local/state`). */

@@ -8,6 +8,7 @@
  * messages to its `handle…` methods.
  */
 import { Client } from 'pg';
+import type { CaptureSpec } from './undo/capture';
 
 export interface BatchItemResult {
   command?: string;
@@ -47,6 +48,8 @@ class BatchQuery {
     private readonly text: string,
     private readonly rowLimit: number,
     private readonly done: (err: Error | null, results: BatchItemResult[]) => void,
+    // undo: per statement of the batch, the capture columns to split off its rows (server/engine/undo)
+    private readonly capture: Array<CaptureSpec | undefined> = [],
   ) {}
 
   submit(connection: Connection): null {
@@ -61,12 +64,20 @@ class BatchQuery {
 
   handleRowDescription(msg: FieldMessage): void {
     const item = this.item();
-    item.fields = msg.fields.map((f) => f.name);
+    const spec = this.capture[this.results.length]; // undo
+    if (spec && !spec.userReturning) return; // undo
+    item.fields = msg.fields.map((f) => f.name).slice(0, spec ? -spec.extra : undefined);
     item.sample = [];
   }
 
   handleDataRow(msg: { fields: Array<string | null> }): void {
     const item = this.item();
+    const spec = this.capture[this.results.length]; // undo
+    if (spec) {
+      const values = msg.fields.map((v) => (v === null ? null : String(v)));
+      spec.sink(values.slice(-spec.extra));
+      msg = { fields: values.slice(0, -spec.extra) };
+    }
     if (item.sample && item.sample.length < this.rowLimit) item.sample.push(msg.fields.map((v) => (v === null ? null : String(v))));
   }
 
@@ -104,7 +115,7 @@ class BatchQuery {
 }
 
 /** Runs the statements' texts in one message; resolves with one result per statement. */
-export function runBatch(client: Client, texts: string[], rowLimit: number): Promise<BatchItemResult[]> {
+export function runBatch(client: Client, texts: string[], rowLimit: number, capture?: Array<CaptureSpec | undefined>): Promise<BatchItemResult[]> {
   // A statement without its own `;` (the last one of a file) is closed on a new line, so a trailing
   // line comment cannot swallow the separator.
   const text = texts.map((t) => (/;\s*$/.test(t) ? t : `${t}\n;`)).join('\n');
@@ -116,7 +127,7 @@ export function runBatch(client: Client, texts: string[], rowLimit: number): Pro
       if (err) reject(err);
       else if (results.length !== texts.length) reject(new BatchError(new Error(`the server returned ${results.length} results for ${texts.length} statements`), results));
       else resolve(results);
-    });
+    }, capture);
     // Errors that never reach the handlers (a dropped link) arrive through the callback.
     query.callback = (err) => {
       if (err && !settled) {

@@ -13,6 +13,8 @@ import { begin, executeStatements, setSessionTimeouts, StatementFailure } from '
 import { Ending, Outcome, RunHooks, RunRequest, RunResult, StatementResult } from './types';
 import { Client } from 'pg';
 import { formatCount } from '../analysis/count';
+import { Capture } from './undo/capture'; // undo
+import { startUndo, undoTyped } from './undo/hook'; // undo
 
 const OUTCOMES: Record<Ending, Outcome> = {
   committed: 'committed',
@@ -42,6 +44,7 @@ interface State {
   readOnly: boolean;
   failedStatement?: number;
   secrets: string[];
+  capture?: Capture; // undo
 }
 
 export async function runGuarded(req: RunRequest, hooks: RunHooks): Promise<RunResult> {
@@ -73,12 +76,15 @@ export async function runGuarded(req: RunRequest, hooks: RunHooks): Promise<RunR
         connection: state.label,
         environment: req.environment,
         user: osUser(),
-        statements: state.statements.map((s) => ({ text: s.text, command: s.command ?? null, rows: s.rows, ms: s.ms })),
+        // undo: an undo's statements carry row values; only their first line (no values) is kept.
+        statements: state.statements.map((s) => ({ text: req.undoOf ? s.text.split('\n', 1)[0] : s.text, command: s.command ?? null, rows: s.rows, ms: s.ms })),
         totalRows: result.totalRows,
         expectation: req.expectRows ?? null,
         outcome: result.outcome,
         reason: result.reason,
         durationMs: result.durationMs,
+        ...(result.undo ? { undo: result.undo } : {}), // undo
+        ...(req.undoOf ? { undoOf: req.undoOf } : {}), // undo
       });
     } catch (error) {
       result.auditError = (error as Error).message;
@@ -99,6 +105,7 @@ function finish(state: State, ending: Ending, reason: string, started: number): 
     readOnly: state.readOnly,
   };
   if (state.failedStatement !== undefined) result.failedStatement = state.failedStatement;
+  if (state.capture?.checked) result.undo = state.capture.status; // undo
   return result;
 }
 
@@ -188,7 +195,9 @@ async function runInTransaction(ctx: Ctx): Promise<[Ending, string]> {
   hooks.signal?.addEventListener('abort', onAbort);
   try {
     await begin(client, { readOnly: plan.readOnly, ...timeouts(req), idleTimeoutMs: confirmTimeoutMs + IDLE_MARGIN_MS });
-    await executeStatements(client, plan.statements, state.statements, {
+    state.capture = await startUndo(req, client, plan); // undo
+    await executeStatements(client, state.capture?.statements ?? plan.statements, state.statements, {
+      ...(state.capture ? { capture: state.capture.specs } : {}), // undo
       rowLimit: req.rowLimit ?? 500,
       batchSize: req.batchSize ?? 250,
       onBatch: (results) => {
@@ -227,8 +236,14 @@ async function runInTransaction(ctx: Ctx): Promise<[Ending, string]> {
     return ['read-only', `read-only: ${state.statements.length} statement${state.statements.length === 1 ? '' : 's'} ran, ${formatCount(total)} rows returned`];
   }
 
+  // undo: the capture must agree with each statement's count; the confirmation says what undo covers.
+  const undoProblem = await state.capture?.check(client, state.statements, { connection: state.label, environment: req.environment });
+  if (undoProblem) {
+    await rollback();
+    return ['statement-failed', undoProblem];
+  }
   const maxRows = req.maxAffectedRows ?? (req.environment === 'production' ? 1_000 : Number.POSITIVE_INFINITY);
-  const typed = typedRequirement(total, maxRows, plan.suppressed);
+  const typed = typedRequirement(total, maxRows, plan.suppressed) ?? undoTyped(req, total, state.capture?.status); // undo
   const answer = await confirmWithin(hooks, ctx.lost, {
     connectionLabel: state.label,
     environment: req.environment,
@@ -238,6 +253,7 @@ async function runInTransaction(ctx: Ctx): Promise<[Ending, string]> {
     irreversible: false,
     timeoutMs: confirmTimeoutMs,
     ...(typed ? { typed } : {}),
+    ...(state.capture?.checked ? { undo: state.capture.status } : {}), // undo
   });
   if (answer.kind !== 'commit') {
     await rollback();
@@ -260,9 +276,16 @@ async function commit(ctx: Ctx, total: number): Promise<[Ending, string]> {
     return ['statement-failed', `could not prepare to commit (${(error as Error).message}); nothing was committed`];
   }
   try {
+    await ctx.state.capture?.save(xid); // undo: the file is on disk before COMMIT
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    return ['statement-failed', `could not write the undo file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); nothing was committed`];
+  }
+  try {
     const r = await client.query('COMMIT');
     // COMMIT of a transaction the server had already aborted answers ROLLBACK.
     if (r.command === 'ROLLBACK') return ['commit-aborted', 'the server rolled the transaction back instead of committing'];
+    await ctx.state.capture?.committed().catch(() => undefined); // undo
     return ['committed', `committed ${formatCount(total)} row${total === 1 ? '' : 's'}`];
   } catch (error) {
     if (isServerAnswer(error)) return ['commit-aborted', `COMMIT failed: ${(error as Error).message}; nothing was committed`];

@@ -5,6 +5,7 @@
 import { Client } from 'pg';
 import { BatchError, runBatch } from './batch';
 import { PlannedStatement } from './plan';
+import type { CaptureSpec } from './undo/capture';
 import { StatementResult } from './types';
 
 export interface TransactionSettings {
@@ -36,6 +37,8 @@ export interface ExecuteOptions {
   batchSize: number;
   /** Called after each batch; returning false stops before the next one. */
   onBatch(results: StatementResult[]): boolean;
+  /** undo: statements whose rows carry capture columns, by statement index (server/engine/undo). */
+  capture?: Map<number, CaptureSpec>;
 }
 
 export class StatementFailure extends Error {
@@ -73,7 +76,7 @@ export async function executeStatements(client: Client, statements: PlannedState
       });
     };
     try {
-      record(await runBatch(client, batch.map((s) => s.text), o.rowLimit));
+      record(await runBatch(client, batch.map((s) => s.text), o.rowLimit, o.capture && batch.map((s) => o.capture?.get(s.index))));
     } catch (error) {
       if (error instanceof BatchError) {
         record(error.completed);

@@ -5,6 +5,7 @@
 import { Analyzer } from '../analysis/analyze';
 import { Environment } from '../analysis/types';
 import { ConnectionTarget } from './connect';
+import type { UndoSettings, UndoStatus } from './undo/types';
 
 export interface RowRange {
   min: number;
@@ -40,6 +41,10 @@ export interface RunRequest {
   analyzer?: Analyzer;
   /** Statements sent per protocol message (each still gets its own result). Default 250. */
   batchSize?: number;
+  /** undo: capture before-images (default on production; see server/engine/undo/settings.ts). */
+  undo?: Partial<UndoSettings>;
+  /** undo: the id of the run this run undoes, for the audit record. */
+  undoOf?: string;
 }
 
 export interface StatementResult {
@@ -71,6 +76,8 @@ export interface ConfirmSummary {
   irreversible: boolean;
   /** The engine gives up waiting after this many milliseconds and rolls back. */
   timeoutMs: number;
+  /** undo: whether the run can be undone after COMMIT, and why not. */
+  undo?: UndoStatus;
 }
 
 /**
@@ -119,4 +126,6 @@ export interface RunResult {
   failedStatement?: number;
   /** Set when the audit record could not be written: the run's outcome stands, but this must be reported. */
   auditError?: string;
+  /** undo: set when the run captured (or tried to capture) before-images. */
+  undo?: UndoStatus;
 }
