@@ -6,7 +6,7 @@
 import { Client } from 'pg';
 import { PlannedStatement } from '../plan';
 import { StatementResult } from '../types';
-import { tableFacts } from './catalog';
+import { qualified, tableFacts } from './catalog';
 import { markCommitted, newRunId, pruneUndoFiles, writeUndoFile } from './file';
 import { CAPTURE_COLUMNS, rewriteForCapture, TargetName } from './rewrite';
 import { UndoHeader, UndoRows, UndoSettings, UndoStatus, UndoTable } from './types';
@@ -92,7 +92,10 @@ export class Capture {
       const over = this.rows > this.settings.maxRows ? this.rows - this.settings.maxRows : this.rows;
       return this.set(false, partial.length > 0, `undo unavailable: ${over} rows over the limit (${this.settings.maxRows} rows, ${this.settings.maxBytes} bytes)`);
     }
-    const facts = await tableFacts(client, this.captured.map((c) => c.target));
+    // One catalog look-up per distinct table, however many statements change it.
+    const names = [...new Set(this.captured.map((c) => qualified(c.target)))];
+    const found = await tableFacts(client, names.map((n) => this.captured.find((c) => qualified(c.target) === n)?.target as TargetName));
+    const facts = this.captured.map((c) => found[names.indexOf(qualified(c.target))]);
     const tables: UndoTable[] = [];
     const statements: UndoHeader['statements'] = [];
     this.captured.forEach((c, k) => {

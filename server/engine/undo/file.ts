@@ -28,11 +28,18 @@ export async function writeUndoFile(dir: string, header: UndoHeader, rows: UndoR
   const path = undoPath(dir, header.id);
   const handle = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
   try {
-    await handle.write(`${JSON.stringify(header)}\n`);
+    // Lines of at most 1,000 rows, gathered into writes of about 1 MB: few system calls, bounded strings.
+    let pending = `${JSON.stringify(header)}\n`;
     for (const r of rows) {
-      // A line per slice of rows, so no single string grows without bound.
-      for (let i = 0; i < r.rows.length || i === 0; i += 1000) await handle.write(`${JSON.stringify({ statement: r.statement, rows: r.rows.slice(i, i + 1000) })}\n`);
+      for (let i = 0; i < r.rows.length || i === 0; i += 1000) {
+        pending += `${JSON.stringify({ statement: r.statement, rows: r.rows.slice(i, i + 1000) })}\n`;
+        if (pending.length > 1_000_000) {
+          await handle.write(pending);
+          pending = '';
+        }
+      }
     }
+    await handle.write(pending);
     await handle.sync();
   } finally {
     await handle.close();

@@ -67,32 +67,41 @@ export function rewriteForCapture(text: string): Rewrite {
     exprs: [...(clause?.exprs ?? []), wholeRow(oldName, 'safe_sql_old'), wholeRow(newName, 'safe_sql_new')],
   };
 
-  // The deparser may touch the tree it is given: compare against a copy taken before.
-  const expected = JSON.stringify(strip(stmt));
+  const expected = stmt;
+  const target: TargetName = { name: relation.relname, ...(relation.schemaname ? { schema: relation.schemaname } : {}) };
+  const done = (out: string): Rewrite => ({ ok: true, text: out, userReturning, target, command: kind.replace('Stmt', '').toUpperCase() });
+  // Without a RETURNING of the user's, the clause is the statement's last: it is put after the
+  // user's own text, which then runs as written. Otherwise the whole tree is deparsed. Either way
+  // the text sent must parse back to exactly the rewritten tree, or nothing is captured.
+  const appended = !userReturning && options.length === 0 && /;\s*$/.test(text) ? `${text.replace(/;\s*$/, '')}\n${APPENDED};` : undefined;
+  if (appended && parsesTo(appended, expected)) return done(appended);
   let out: string;
   try {
-    out = deparseSync(structuredClone(stmt) as never);
+    out = deparseSync(stmt as never);
   } catch (error) {
     return { ok: false, reason: `it could not be rewritten (${(error as Error).message})` };
   }
-  try {
-    const again = (pgq.parseSync(out) as { stmts?: Array<{ stmt: Json }> }).stmts ?? [];
-    if (again.length !== 1 || JSON.stringify(strip(again[0].stmt)) !== expected) return { ok: false, reason: 'the rewritten statement would differ from the original' };
-  } catch {
-    return { ok: false, reason: 'the rewritten statement does not parse' };
-  }
-  const target: TargetName = { name: relation.relname, ...(relation.schemaname ? { schema: relation.schemaname } : {}) };
-  return { ok: true, text: out, userReturning, target, command: kind.replace('Stmt', '').toUpperCase() };
+  return parsesTo(out, expected) ? done(out) : { ok: false, reason: 'the rewritten statement would differ from the original' };
 }
 
-/** The tree without source positions and in a fixed key order, for comparing two parses of different text. */
-function strip(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(strip);
-  if (node && typeof node === 'object') {
-    const out: Json = {};
-    // Keys sorted: a field added to the tree lands at the end, the parser's own order may differ.
-    for (const [k, v] of Object.entries(node as Json).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) if (k !== 'location' && k !== 'stmt_location' && k !== 'stmt_len') out[k] = strip(v);
-    return out;
+const APPENDED = 'RETURNING WITH (OLD AS safe_sql_old, NEW AS safe_sql_new) ROW(safe_sql_old.*) AS safe_sql_old, ROW(safe_sql_new.*) AS safe_sql_new';
+
+function parsesTo(text: string, expected: Json): boolean {
+  try {
+    const again = (pgq.parseSync(text) as { stmts?: Array<{ stmt: Json }> }).stmts ?? [];
+    return again.length === 1 && sameTree(again[0].stmt, expected);
+  } catch {
+    return false;
   }
-  return node;
+}
+const POSITIONS = new Set(['location', 'stmt_location', 'stmt_len']);
+
+/** Two trees are the same apart from source positions (and the order of their keys). */
+function sameTree(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameTree(x, b[i]));
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(b)) return false;
+  const ka = Object.keys(a).filter((k) => !POSITIONS.has(k));
+  const kb = Object.keys(b).filter((k) => !POSITIONS.has(k));
+  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && sameTree((a as Json)[k], (b as Json)[k]));
 }
