@@ -93,6 +93,35 @@ describe('undo (CLI, PostgreSQL 18)', function () {
     });
   }
 
+  it('the same row changed by two statements of one run is taken back to its first state', async () => {
+    const before = await hash();
+    const r = await run(`UPDATE ${T} SET n = 1 WHERE region = 'us';\nUPDATE ${T} SET n = n + 1, region = 'us2' WHERE region = 'us';\nDELETE FROM ${T} WHERE region = 'us2';`, 3);
+    assert.equal(r.undo.available, true, r.undo.reason);
+    const u = await undo(r.undo.id, 3);
+    assert.equal(u.code, 0, u.stderr);
+    assert.equal(await hash(), before);
+  });
+
+  it('a delete that cascades is partial, and says which table it does not cover', async () => {
+    await admin.query(`CREATE TABLE child_c (id int PRIMARY KEY, "Id" int, region text, FOREIGN KEY ("Id", region) REFERENCES ${T} ON DELETE CASCADE); INSERT INTO child_c VALUES (1, 2, 'us')`);
+    const r = await run(`DELETE FROM ${T} WHERE region = 'us';`, 1);
+    assert.equal(r.undo.partial, true);
+    assert.match(r.undo.reason, /may cascade to child_c/);
+    await admin.query('DROP TABLE child_c');
+  });
+
+  it('the run JSON has an undo member; off when the profile or request says so', async () => {
+    const seen: ConfirmSummary[] = [];
+    const r = await runGuarded(
+      { text: `UPDATE ${T} SET n = 1 WHERE region = 'us';`, environment: 'production', connection: { kind: 'url', url: pg.url(db) }, client: 'cli', auditLogPath: audit, undo: { enabled: false } },
+      { confirm: (s) => (seen.push(s), Promise.resolve({ commit: false })) },
+    );
+    assert.equal(r.undo, undefined);
+    assert.equal(seen[0].undo, undefined);
+    const json = await run(`UPDATE ${T} SET n = 2 WHERE region = 'us';`, 1);
+    assert.deepEqual(Object.keys(json.undo).sort(), ['available', 'id', 'partial', 'path', 'reason', 'rows']);
+  });
+
   it('the user RETURNING still shows only its own columns', async () => {
     const r = await runCli(['run', sqlFile(`UPDATE ${T} SET n = 7 WHERE region = 'us' RETURNING region;`), '--url', pg.url(db), '--audit-log', audit, '--yes', '--expect-rows', '1']);
     assert.equal(r.code, 0, r.stderr);
