@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { defaultAuditPath } from '../engine';
 import { ConnectionTarget, resolveConnection, scrub } from '../engine/connect';
 import { AuditRecord } from '../engine/audit';
-import { findConflicts } from '../engine/undo/conflicts';
+import { findConflicts, UndoRefused } from '../engine/undo/conflicts';
 import { readUndoFile, undoPath, UndoFile } from '../engine/undo/file';
 import { buildInverse } from '../engine/undo/inverse';
 import { RunRequest } from '../engine/types';
@@ -61,10 +61,11 @@ export async function undoCommand(args: string[]): Promise<number> {
   if (parts.length === 0) return fail(o, 0, `run ${found.id} changed no rows that can be undone; nothing was run`);
   let conflicts: string[];
   try {
-    conflicts = await findConflicts(target, parts);
+    conflicts = await findConflicts(target, parts, found.file.header.tables);
   } catch (error) {
-    return fail(o, 1, scrub((error as Error).message, resolved.value.secrets));
+    return fail(o, error instanceof UndoRefused ? 2 : 1, scrub((error as Error).message, resolved.value.secrets));
   }
+  if (found.file.header.partial) process.stderr.write(`safe-sql undo: this undo is partial: ${found.file.header.reason}\n`);
   if (conflicts.length > 0) {
     const list = conflicts.slice(0, 50).map((c) => `  ${c}`).join('\n');
     return fail(o, 3, `${conflicts.length} row${conflicts.length === 1 ? '' : 's'} changed since run ${found.id}; nothing was undone:\n${list}${conflicts.length > 50 ? '\n  …' : ''}`);

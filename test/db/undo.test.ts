@@ -140,6 +140,24 @@ describe('undo (CLI, PostgreSQL 18)', function () {
     assert.equal(await hash(), changed);
   });
 
+  it('a table whose columns changed since the run is refused (exit 2), nothing changed', async () => {
+    const r = await run(`UPDATE ${T} SET n = 3 WHERE region = 'us';`, 1);
+    await admin.query(`ALTER TABLE ${T} ADD COLUMN extra int`);
+    const changed = await hash();
+    const u = await undo(r.undo.id, 1);
+    assert.equal(u.code, 2, u.stderr);
+    assert.match(u.stderr, /columns of public\.Mixed Case changed since the run/);
+    assert.equal(await hash(), changed);
+  });
+
+  it('a statement without a final semicolon is captured too', async () => {
+    const before = await hash();
+    const r = await run(`DELETE FROM ${T} WHERE region = 'ap' -- no semicolon`, 1);
+    assert.equal(r.undo.available, true, r.undo.reason);
+    assert.equal((await undo(r.undo.id, 1)).code, 0);
+    assert.equal(await hash(), before);
+  });
+
   it('undo files: folder 0700, file 0600, and a second undo of the same run is refused', async () => {
     const r = await run(`DELETE FROM ${T} WHERE region = 'us';`, 1);
     assert.equal(statSync(r.undo.path).mode & 0o777, 0o600);

@@ -73,7 +73,8 @@ export function rewriteForCapture(text: string): Rewrite {
   // Without a RETURNING of the user's, the clause is the statement's last: it is put after the
   // user's own text, which then runs as written. Otherwise the whole tree is deparsed. Either way
   // the text sent must parse back to exactly the rewritten tree, or nothing is captured.
-  const appended = !userReturning && options.length === 0 && /;\s*$/.test(text) ? `${text.replace(/;\s*$/, '')}\n${APPENDED};` : undefined;
+  const semicolon = /;\s*$/.test(text) ? ';' : '';
+  const appended = !userReturning && options.length === 0 ? `${text.replace(/;\s*$/, '')}\n${APPENDED}${semicolon}` : undefined;
   if (appended && parsesTo(appended, expected)) return done(appended);
   let out: string;
   try {
