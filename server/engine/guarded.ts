@@ -290,6 +290,7 @@ async function commit(ctx: Ctx, total: number): Promise<[Ending, string]> {
   } catch (error) {
     if (isServerAnswer(error)) return ['commit-aborted', `COMMIT failed: ${(error as Error).message}; nothing was committed`];
     const status = await commitStatus(ctx.conn, xid);
+    if (status.status === 'committed') await ctx.state.capture?.committed().catch(() => undefined); // undo
     if (status.status === 'committed') return ['committed', `the connection dropped after COMMIT was sent; ${status.detail}: committed ${formatCount(total)} rows`];
     if (status.status === 'aborted') return ['commit-aborted', `the connection dropped after COMMIT was sent; ${status.detail}: nothing was committed`];
     return ['commit-unknown', `the connection dropped after COMMIT was sent and the outcome of transaction ${xid} is unknown (${status.detail}); check with SELECT txid_status(${xid})`];

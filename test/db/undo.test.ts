@@ -7,6 +7,7 @@ import { Client } from 'pg';
 import { runGuarded } from '../../server/engine';
 import { ConfirmSummary } from '../../server/engine/types';
 import { runCli } from '../support/cli';
+import { startProxy } from '../support/proxy';
 import { acquirePostgres, releasePostgres, TestPostgres } from '../support/postgres';
 
 const T = '"Mixed Case"';
@@ -180,6 +181,34 @@ describe('undo (CLI, PostgreSQL 18)', function () {
     assert.equal(u.code, 2);
     assert.match(u.stderr, /did not commit/);
   });
+
+  for (const [mode, committed] of [['drop-instead', false], ['drop-after-forwarding', true]] as const) {
+    it(`the link cut at COMMIT (${mode}): the undo file ${committed ? 'is marked committed, as the server says' : 'says not committed, and undo refuses it'}`, async () => {
+      const proxy = await startProxy(pg.port);
+      try {
+        const before = await hash();
+        const url = `postgresql://${pg.user}:${encodeURIComponent(pg.password)}@127.0.0.1:${proxy.port}/${db}`;
+        proxy.onCommit = mode;
+        const r = await runGuarded(
+          { text: `DELETE FROM ${T} WHERE region = 'us';`, environment: 'production', connection: { kind: 'url', url }, client: 'cli', auditLogPath: audit },
+          { confirm: () => Promise.resolve({ commit: true }) },
+        );
+        assert.equal(r.ending, committed ? 'committed' : 'commit-aborted', r.reason);
+        assert.ok(r.undo?.path && existsSync(r.undo.path));
+        assert.equal(/"committed":true/.test(readFileSync(r.undo.path, 'utf8')), committed);
+        const u = await undo(r.undo.id ?? '', 1);
+        if (committed) {
+          assert.equal(u.code, 0, u.stderr);
+        } else {
+          assert.equal(u.code, 2);
+          assert.match(u.stderr, /did not commit/);
+        }
+        assert.equal(await hash(), before);
+      } finally {
+        await proxy.close();
+      }
+    });
+  }
 
   it('a table without a key cannot be undone, and the confirmation says so before commit', async () => {
     const seen: ConfirmSummary[] = [];
