@@ -210,6 +210,15 @@ describe('undo (CLI, PostgreSQL 18)', function () {
     });
   }
 
+  it('a view with a rule is not captured, and the run still commits', async () => {
+    await admin.query(`DROP VIEW IF EXISTS vv; CREATE VIEW vv AS SELECT "Id", region, n FROM ${T};
+      CREATE RULE vv_upd AS ON UPDATE TO vv DO INSTEAD UPDATE ${T} SET n = NEW.n WHERE "Id" = OLD."Id" AND region = OLD.region`);
+    const r = await run(`UPDATE vv SET n = 5 WHERE region = 'us';`, 1);
+    assert.equal(r.undo.available, false);
+    assert.match(r.undo.reason, /public\.vv is not a table/);
+    await admin.query('DROP VIEW vv');
+  });
+
   it('a table without a key cannot be undone, and the confirmation says so before commit', async () => {
     const seen: ConfirmSummary[] = [];
     const r = await runGuarded(

@@ -6,7 +6,7 @@
 import { Client } from 'pg';
 import { PlannedStatement } from '../plan';
 import { StatementResult } from '../types';
-import { qualified, tableFacts } from './catalog';
+import { qualified, TableFacts, tableFacts } from './catalog';
 import { markCommitted, newRunId, pruneUndoFiles, writeUndoFile } from './file';
 import { CAPTURE_COLUMNS, rewriteForCapture, TargetName } from './rewrite';
 import { UndoHeader, UndoRows, UndoSettings, UndoStatus, UndoTable } from './types';
@@ -20,6 +20,8 @@ export interface CaptureSpec {
 
 interface Captured {
   index: number;
+  original: string;
+  facts?: TableFacts;
   target: TargetName;
   command: string;
   count: number;
@@ -53,7 +55,7 @@ export class Capture {
         this.uncovered.push(`statement ${s.index + 1} (line ${s.line}) is not captured: ${r.reason}`);
         return s;
       }
-      const c: Captured = { index: s.index, target: r.target, command: r.command, count: 0, rows: [] };
+      const c: Captured = { index: s.index, original: s.text, target: r.target, command: r.command, count: 0, rows: [] };
       this.captured.push(c);
       this.specs.set(s.index, { extra: CAPTURE_COLUMNS, userReturning: r.userReturning, sink: (v) => this.take(c, v) });
       return { ...s, text: r.text };
@@ -68,7 +70,31 @@ export class Capture {
     if (Number(v) < 180000) why = `PostgreSQL ${Math.floor(Number(v) / 10000)} has no RETURNING old (PostgreSQL 18 and later)`;
     else if (!/^ISO/i.test(ds)) why = `DateStyle ${ds} does not read back exactly (ISO does)`;
     else if (Number(efd) < 1) why = `extra_float_digits ${efd} rounds floating-point values`;
-    return new Capture(planned, settings, why);
+    const capture = new Capture(planned, settings, why);
+    if (!why && capture.captured.length > 0) await capture.inspect(client);
+    return capture;
+  }
+
+  /**
+   * Before anything runs: only plain and partitioned tables without rewrite rules are captured (a
+   * view or a rule may refuse RETURNING, and the run must not fail because of undo). One catalog
+   * look-up per distinct table; a table the run itself creates is not found, so not captured.
+   */
+  private async inspect(client: Client): Promise<void> {
+    const names = [...new Set(this.captured.map((c) => qualified(c.target)))];
+    const found = await tableFacts(client, names.map((n) => this.captured.find((c) => qualified(c.target) === n)?.target as TargetName));
+    for (const c of [...this.captured]) {
+      const f = found[names.indexOf(qualified(c.target))];
+      const why = !f ? 'its table does not exist before the run' : f.kind !== 'r' && f.kind !== 'p' ? `${f.schema}.${f.name} is not a table` : f.rules ? `${f.schema}.${f.name} has rewrite rules` : undefined;
+      if (why) {
+        this.captured.splice(this.captured.indexOf(c), 1);
+        this.specs.delete(c.index);
+        this.statements[c.index] = { ...this.statements[c.index], text: c.original };
+        this.uncovered.push(`statement ${c.index + 1} is not captured: ${why}`);
+      } else {
+        c.facts = f;
+      }
+    }
   }
 
   private take(c: Captured, values: Array<string | null>): void {
@@ -80,7 +106,7 @@ export class Capture {
   }
 
   /** After the statements ran: a reason to roll back, or undefined with `status` set. */
-  async check(client: Client, results: StatementResult[], run: { connection: string; environment: string }): Promise<string | undefined> {
+  check(results: StatementResult[], run: { connection: string; environment: string }): string | undefined {
     this.checked = true;
     for (const c of this.captured) {
       const s = results[c.index];
@@ -92,10 +118,7 @@ export class Capture {
       const over = this.rows > this.settings.maxRows ? this.rows - this.settings.maxRows : this.rows;
       return this.set(false, partial.length > 0, `undo unavailable: ${over} rows over the limit (${this.settings.maxRows} rows, ${this.settings.maxBytes} bytes)`);
     }
-    // One catalog look-up per distinct table, however many statements change it.
-    const names = [...new Set(this.captured.map((c) => qualified(c.target)))];
-    const found = await tableFacts(client, names.map((n) => this.captured.find((c) => qualified(c.target) === n)?.target as TargetName));
-    const facts = this.captured.map((c) => found[names.indexOf(qualified(c.target))]);
+    const facts = this.captured.map((c) => c.facts);
     const tables: UndoTable[] = [];
     const statements: UndoHeader['statements'] = [];
     this.captured.forEach((c, k) => {
@@ -113,7 +136,8 @@ export class Capture {
       this.keep.push({ statement: c.index, rows: c.rows });
     });
     const rows = statements.reduce((n, s) => n + s.rows, 0);
-    if (statements.length === 0 && this.captured.some((c) => c.count > 0)) return this.set(false, true, `undo unavailable: ${partial.join('; ')}`);
+    // Nothing kept while something was not covered: there is no undo, not an empty one.
+    if (statements.length === 0 && partial.length > 0) return this.set(false, true, `undo unavailable: ${partial.join('; ')}`);
     this.header = { kind: 'safe-sql-undo', version: 1, id: newRunId(), createdAt: new Date().toISOString(), connection: run.connection, environment: run.environment, xid: '', partial: partial.length > 0, reason: partial.join('; '), tables, statements };
     this.status = { available: true, partial: partial.length > 0, rows, id: this.header.id, reason: partial.length > 0 ? `undo is partial: ${partial.join('; ')}` : `undo available for ${rows} row${rows === 1 ? '' : 's'}` };
     return undefined;

@@ -12,6 +12,10 @@ export interface TableFacts extends UndoTable {
   cascades: string[];
   triggers: boolean;
   children: boolean;
+  /** `r` table, `p` partitioned table; anything else (a view…) is not captured. */
+  kind: string;
+  /** Rewrite rules (other than a view's own): a RETURNING may be refused or not mean the rows changed. */
+  rules: boolean;
 }
 
 const QUERY = `
@@ -31,7 +35,9 @@ SELECT q.ord, n.nspname AS schema, c.relname AS name,
   (SELECT json_agg(f.conrelid::regclass::text) FROM pg_constraint f
     WHERE f.contype = 'f' AND f.confrelid = c.oid AND (f.confdeltype IN ('c', 'n', 'd') OR f.confupdtype IN ('c', 'n', 'd'))) AS cascades,
   EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid AND NOT t.tgisinternal) AS triggers,
-  (c.relkind = 'r' AND EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhparent = c.oid)) AS children
+  (c.relkind = 'r' AND EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhparent = c.oid)) AS children,
+  c.relkind::text AS kind,
+  EXISTS (SELECT 1 FROM pg_rewrite w WHERE w.ev_class = c.oid AND w.rulename <> '_RETURN') AS rules
 FROM q JOIN pg_class c ON c.oid = q.oid JOIN pg_namespace n ON n.oid = c.relnamespace
 ORDER BY q.ord`;
 
@@ -45,10 +51,10 @@ export function quoteIdent(name: string): string {
 
 /** One entry per name, in order; undefined where the table is not found. */
 export async function tableFacts(client: Client, targets: TargetName[]): Promise<Array<TableFacts | undefined>> {
-  const r = await client.query<{ ord: string; schema: string; name: string; columns: UndoTable['columns'] | null; key: string[] | null; cascades: string[] | null; triggers: boolean; children: boolean }>(QUERY, [targets.map(qualified)]);
+  const r = await client.query<{ ord: string; schema: string; name: string; columns: UndoTable['columns'] | null; key: string[] | null; cascades: string[] | null; triggers: boolean; children: boolean; kind: string; rules: boolean }>(QUERY, [targets.map(qualified)]);
   const out: Array<TableFacts | undefined> = targets.map(() => undefined);
   for (const row of r.rows) {
-    out[Number(row.ord) - 1] = { schema: row.schema, name: row.name, columns: row.columns ?? [], key: row.key ?? [], cascades: row.cascades ?? [], triggers: row.triggers, children: row.children };
+    out[Number(row.ord) - 1] = { schema: row.schema, name: row.name, columns: row.columns ?? [], key: row.key ?? [], cascades: row.cascades ?? [], triggers: row.triggers, children: row.children, kind: row.kind, rules: row.rules };
   }
   return out;
 }
