@@ -74,6 +74,19 @@ try {
   console.log(`impact queries: ${fmt(impactMs)} per run (median of ${ROUNDS}) = ${((impactMs / median(engine)) * 100).toFixed(1)}% of the engine run (target <= 10%; sent inside existing messages, so this is an upper bound)`);
   console.log(`guarded run, ${STATEMENTS} UPDATEs: CLI process ${fmt(median(cli))} (median of ${ROUNDS}), engine in-process ${fmt(median(engine))} (analysis included, fresh cache)`);
 
+  // The same run with undo capture (RETURNING old/new on each statement, the undo file written before COMMIT).
+  const captured = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const t = performance.now();
+    const r = await runGuarded(
+      { text: sql, environment: 'staging', connection: { kind: 'url', url: pg.url(db) }, client: 'cli', auditLogPath: audit, analyzer: new Analyzer(), expectRows: { min: STATEMENTS, max: STATEMENTS }, undo: { enabled: true } },
+      { confirm: async () => ({ commit: true }) },
+    );
+    if (r.outcome !== 'committed' || !r.undo?.available) throw new Error(`guarded run with undo ended ${r.ending}: ${r.reason} (${r.undo?.reason})`);
+    captured.push(performance.now() - t);
+  }
+  console.log(`with undo capture: engine in-process ${fmt(median(captured))} (median of ${ROUNDS}), +${((median(captured) / median(engine) - 1) * 100).toFixed(0)}% (target <= 25%)`);
+
   const psqlFound = spawnSync('psql', ['--version']).status === 0;
   if (!psqlFound) {
     console.log('psql not found: the comparison is skipped');

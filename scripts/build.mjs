@@ -28,7 +28,7 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/lsp/main.ts'], outfile: 'dist/server.js' }),
   build({ ...common, define: { SAFE_SQL_VERSION: JSON.stringify(pkg.version) }, entryPoints: ["server/cli/main.ts"], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   // One bundle per subcommand, loaded by dist/cli.js on demand (server/cli/main.ts).
-  ...['check', 'run', 'lsp', 'mcp'].map((name) => build({ ...common, define: { SAFE_SQL_VERSION: JSON.stringify(pkg.version) }, entryPoints: [`server/cli/${name}.ts`], outfile: `dist/cli-${name}.js` })),
+  ...['check', 'run', 'undo', 'lsp', 'mcp'].map((name) => build({ ...common, define: { SAFE_SQL_VERSION: JSON.stringify(pkg.version) }, entryPoints: [`server/cli/${name}.ts`], outfile: `dist/cli-${name}.js` })),
 ]);
 
 const wasm = join(dirname(require.resolve('libpg-query')), 'libpg-query.wasm');

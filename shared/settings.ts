@@ -27,6 +27,8 @@ export interface ConnectionProfile {
   statementTimeout?: string;
   lockTimeout?: string;
   readOnly?: boolean;
+  /** Keep before-images so a committed run can be undone. Default: on production. */
+  undo?: boolean;
 }
 
 export interface SafeSqlSettings {
@@ -145,6 +147,7 @@ export const PROFILE_FIELDS: Record<Exclude<keyof ConnectionProfile, 'name' | 'e
   statementTimeout: { ok: (v) => typeof v === 'string', expected: 'a duration such as "30s"' },
   lockTimeout: { ok: (v) => typeof v === 'string', expected: 'a duration such as "5s"' },
   readOnly: { ok: (v) => typeof v === 'boolean', expected: 'true or false' },
+  undo: { ok: (v) => typeof v === 'boolean', expected: 'true or false' },
 };
 
 function readConnection(item: unknown, i: number, problems: SettingsProblem[]): ConnectionProfile | undefined {

@@ -7,6 +7,7 @@ const USAGE = `Usage: safe-sql <command> [options]
 Commands:
   check [PATH|-]...   Analyse SQL files (default environment: production)
   run [FILE|-]        Run SQL guarded: one transaction, real row counts, commit only when confirmed
+  undo RUN_ID|--last  Take a committed run back, as a guarded run
   lsp --stdio         Start the language server on stdin/stdout
   mcp --stdio         Serve the guard to agents over the Model Context Protocol
 
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, () => Command> = {
   run: () => (load('run') as typeof import('./run')).runCommand,
   lsp: () => (load('lsp') as typeof import('./lsp')).lspCommand,
   mcp: () => (load('mcp') as typeof import('./mcp')).mcpCommand,
+  undo: () => (load('undo') as typeof import('./undo')).undoCommand,
 };
 
 function load(name: string): unknown {

@@ -72,24 +72,28 @@ export async function runCommand(args: string[]): Promise<number> {
   if (o.confirmTimeoutMs !== undefined) request.confirmTimeoutMs = o.confirmTimeoutMs;
   if (o.lockedConfirmTimeoutMs !== undefined) request.lockedConfirmTimeoutMs = o.lockedConfirmTimeoutMs;
 
+  const result = await runFromCli(o, request, interactive);
+  report(o, result);
+  return EXIT_CODES[result.ending];
+}
+
+/** The guarded run with the CLI's confirmation and signal handling (also used by `safe-sql undo`). */
+export async function runFromCli(o: RunOptions, request: RunRequest, interactive: boolean): Promise<RunResult> {
   // Ctrl+C or a kill while the run is open cancels the statement and rolls back before exit.
   const cancel = new AbortController();
   const onSignal = () => cancel.abort();
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   const talk = o.format === 'json' ? process.stderr : process.stdout;
-  let result: RunResult;
   try {
-    result = await runGuarded(request, {
+    return await runGuarded(request, {
       signal: cancel.signal,
-      confirm: async (summary, signal) => (interactive ? askOnTerminal(summary, signal, talk) : decideWithoutTerminal(summary, { ...(o.expectRows ? { expectRows: o.expectRows } : {}), yes: o.yes, production: environment === 'production' })),
+      confirm: async (summary, signal) => (interactive ? askOnTerminal(summary, signal, talk) : decideWithoutTerminal(summary, { ...(o.expectRows ? { expectRows: o.expectRows } : {}), yes: o.yes, production: request.environment === 'production' })),
     });
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
-  report(o, result);
-  return EXIT_CODES[result.ending];
 }
 
 /**
@@ -122,12 +126,12 @@ function fail(o: RunOptions, code: number, reason: string): number {
   return code;
 }
 
-function report(o: RunOptions, r: RunResult): void {
+export function report(o: RunOptions, r: RunResult): void {
   if (r.auditError) process.stderr.write(`safe-sql run: ${r.auditError}\n`);
   if (o.format === 'json') {
     const statements = r.statements.map((s) => ({ command: s.command ?? null, rows: s.rows }));
     const skipped = r.skipped && r.skipped.length > 0 ? { skipped: r.skipped } : {};
-    process.stdout.write(`${JSON.stringify({ runId: r.runId, outcome: r.outcome, statements, totalRows: r.totalRows, reason: r.reason, ...skipped, ...impactJson(r) })}\n`);
+    process.stdout.write(`${JSON.stringify({ runId: r.runId, outcome: r.outcome, statements, totalRows: r.totalRows, reason: r.reason, ...skipped, ...impactJson(r), ...undoJson(r) })}\n`);
     return;
   }
   for (const s of r.skipped ?? []) process.stderr.write(`safe-sql run: skipped the psql command at ${s} (it changes nothing in a guarded run)\n`);
@@ -143,4 +147,12 @@ function report(o: RunOptions, r: RunResult): void {
   const reason = safeText(r.reason, { newlines: true });
   const line = r.outcome === 'committed' ? `${reason[0].toUpperCase()}${reason.slice(1)}\n` : `${head[r.outcome]}: ${reason}\n`;
   (r.outcome === 'committed' ? process.stdout : process.stderr).write(line);
+  if (r.undo && r.outcome === 'committed') process.stdout.write(`${r.undo.id && r.undo.available ? `Undo with: safe-sql undo ${r.undo.id}. ` : ''}${r.undo.reason}\n`); // undo
+}
+
+/** undo: the `"undo"` member of the JSON report. */
+function undoJson(r: RunResult): { undo?: { available: boolean; partial: boolean; rows: number; path: string | null; reason: string; id: string | null } } {
+  if (!r.undo) return {};
+  const u = r.undo;
+  return { undo: { available: u.available && u.committed === true, partial: u.partial, rows: u.rows, path: u.path ?? null, reason: u.reason, id: u.id ?? null } };
 }

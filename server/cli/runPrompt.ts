@@ -26,6 +26,7 @@ export function describeSummary(summary: ConfirmSummary): string {
 /** Asks on the terminal. Anything but the exact answer rolls back; the signal closes the question. */
 export function askOnTerminal(summary: ConfirmSummary, signal: AbortSignal, out: Writable): Promise<Decision> {
   out.write(describeSummary(summary));
+  if (summary.undo) out.write(`${summary.undo.available ? (summary.undo.partial ? 'Undo partial' : 'Undo') : 'No undo'}: ${summary.undo.reason}\n`); // undo
   let question: string;
   if (summary.irreversible) {
     out.write(`This statement cannot run inside a transaction: once run it CANNOT be rolled back.\n${summary.typed?.why ?? ''}\n`);

@@ -10,6 +10,7 @@ import { Environment } from '../analysis/types';
 import { Impact } from './impact';
 import { HeldLock } from './locks';
 import { Ending, Outcome, RowRange, RunClient } from './types';
+import type { UndoStatus } from './undo/types';
 
 export interface AuditRecord {
   ts: string;
@@ -37,6 +38,10 @@ export interface AuditRecord {
   waitingSessions?: number;
   /** psql commands that were skipped as having no effect. */
   skipped?: string[];
+  /** undo: the undo file and whether COMMIT followed it (never row values). */
+  undo?: UndoStatus;
+  /** undo: the run this run undid. */
+  undoOf?: string;
 }
 
 /** `--audit-log`, else `$SAFE_SQL_AUDIT_LOG`, else `$XDG_STATE_HOME/safe-sql/audit.jsonl` (default `~/.local/state`). */

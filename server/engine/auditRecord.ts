@@ -29,7 +29,8 @@ export function auditRecord(req: RunRequest, result: RunResult, database: Databa
     database: database ?? null,
     environment: req.environment,
     user: osUser(),
-    statements: result.statements.map((s) => ({ text: s.text, command: s.command ?? null, rows: s.rows, ms: s.ms })),
+    // undo: an undo's statements carry row values; only their first line (no values) is kept.
+    statements: result.statements.map((s) => ({ text: req.undoOf ? s.text.split('\n', 1)[0] : s.text, command: s.command ?? null, rows: s.rows, ms: s.ms })),
     totalRows: result.totalRows,
     impact: result.impact ?? null,
     locks: result.locks ?? [],
@@ -41,5 +42,7 @@ export function auditRecord(req: RunRequest, result: RunResult, database: Databa
   };
   if (result.waitingSessions !== undefined) record.waitingSessions = result.waitingSessions;
   if (result.skipped && result.skipped.length > 0) record.skipped = result.skipped;
+  if (result.undo) record.undo = result.undo;
+  if (req.undoOf) record.undoOf = req.undoOf;
   return record;
 }

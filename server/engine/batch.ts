@@ -9,6 +9,7 @@
  */
 import { Client } from 'pg';
 import { RowBudget } from './rowBudget';
+import type { CaptureSpec } from './undo/capture';
 
 export interface BatchItemResult {
   command?: string;
@@ -52,6 +53,8 @@ class BatchQuery {
     private readonly done: (err: Error | null, results: BatchItemResult[]) => void,
     /** Index of the engine's own probe query, whose one row is kept whole, outside the budget. */
     private readonly probeIndex = -1,
+    // undo: per statement of the batch, the capture columns to split off its rows (server/engine/undo)
+    private readonly capture: Array<CaptureSpec | undefined> = [],
   ) {}
 
   private budgetNow(): RowBudget {
@@ -70,7 +73,9 @@ class BatchQuery {
 
   handleRowDescription(msg: FieldMessage): void {
     const item = this.item();
-    item.fields = msg.fields.map((f) => f.name);
+    const spec = this.capture[this.results.length]; // undo
+    if (spec && !spec.userReturning) return; // undo
+    item.fields = msg.fields.map((f) => f.name).slice(0, spec ? -spec.extra : undefined);
     item.sample = [];
     this.sampleFull = false;
     this.budgetNow().startStatement();
@@ -78,8 +83,14 @@ class BatchQuery {
 
   handleDataRow(msg: { fields: Array<string | null> }): void {
     const item = this.item();
+    let fields = msg.fields.map((v) => (v === null ? null : String(v)));
+    const spec = this.capture[this.results.length]; // undo
+    if (spec) {
+      spec.sink(fields.slice(-spec.extra));
+      fields = fields.slice(0, -spec.extra);
+    }
     if (!item.sample || this.sampleFull || item.sample.length >= this.rowLimit) return;
-    const row = this.budgetNow().keep(msg.fields.map((v) => (v === null ? null : String(v))));
+    const row = this.budgetNow().keep(fields);
     if (row) item.sample.push(row);
     // The budget is spent: later rows of this statement are counted, not kept.
     else this.sampleFull = true;
@@ -125,7 +136,7 @@ const UNBOUNDED = new RowBudget(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINI
  * Runs the statements' texts in one message; resolves with one result per statement. With
  * `probe`, the last text is the engine's own query, whose row the budget does not limit.
  */
-export function runBatch(client: Client, texts: string[], rowLimit: number, budget: RowBudget = new RowBudget(), probe = false): Promise<BatchItemResult[]> {
+export function runBatch(client: Client, texts: string[], rowLimit: number, budget: RowBudget = new RowBudget(), probe = false, capture?: Array<CaptureSpec | undefined>): Promise<BatchItemResult[]> {
   // A statement without its own `;` (the last one of a file) is closed on a new line, so a trailing
   // line comment cannot swallow the separator.
   const text = texts.map((t) => (/;\s*$/.test(t) ? t : `${t}\n;`)).join('\n');
@@ -137,7 +148,7 @@ export function runBatch(client: Client, texts: string[], rowLimit: number, budg
       if (err) reject(err);
       else if (results.length !== texts.length) reject(new BatchError(new Error(`the server returned ${results.length} results for ${texts.length} statements`), results));
       else resolve(results);
-    }, probe ? texts.length - 1 : -1);
+    }, probe ? texts.length - 1 : -1, capture);
     // Errors that never reach the handlers (a dropped link) arrive through the callback.
     query.callback = (err) => {
       if (err && !settled) {

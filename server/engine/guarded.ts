@@ -23,6 +23,8 @@ import { describeInternalError, isInternalError, plainMessage } from './internal
 import { RowBudget } from './rowBudget';
 import { newRunId } from './runId';
 import { runEnvironment } from './environment';
+import { Capture } from './undo/capture'; // undo
+import { startUndo, undoTyped } from './undo/hook'; // undo
 
 const OUTCOMES: Record<Ending, Outcome> = {
   committed: 'committed',
@@ -60,6 +62,7 @@ interface State {
   batches?: RunResult['batches'];
   locks?: HeldLock[];
   waitingSessions?: number;
+  capture?: Capture; // undo
 }
 
 export async function runGuarded(request: RunRequest, hooks: RunHooks): Promise<RunResult> {
@@ -116,6 +119,7 @@ function finish(state: State, ending: Ending, reason: string, started: number): 
   if (state.waitingSessions !== undefined) result.waitingSessions = state.waitingSessions;
   if (state.failedStatement !== undefined) result.failedStatement = state.failedStatement;
   if (state.skipped && state.skipped.length > 0) result.skipped = state.skipped;
+  if (state.capture?.checked) result.undo = state.capture.status; // undo
   return result;
 }
 
@@ -217,7 +221,9 @@ async function runInTransaction(ctx: Ctx): Promise<[Ending, string]> {
     if (plan.readOnly) await begin(client, settings);
     else watch = await beginWatched(client, settings, plan.statements);
     const w = watch;
-    await executeStatements(client, plan.statements, state.statements, {
+    state.capture = await startUndo(req, client, plan); // undo
+    await executeStatements(client, state.capture?.statements ?? plan.statements, state.statements, {
+      ...(state.capture ? { capture: state.capture.specs } : {}), // undo
       rowLimit: req.rowLimit ?? 500,
       batchSize: req.batchSize ?? 250,
       budget: new RowBudget(),
@@ -289,8 +295,14 @@ async function runInTransaction(ctx: Ctx): Promise<[Ending, string]> {
     await shortenIdleTimeout(client, watch, timeoutMs + IDLE_MARGIN_MS).catch(() => undefined);
   }
 
+  // undo: the capture must agree with each statement's count; the confirmation says what undo covers.
+  const undoProblem = state.capture?.check(state.statements, { connection: state.label, environment: req.environment });
+  if (undoProblem) {
+    await rollback();
+    return ['statement-failed', undoProblem];
+  }
   const maxRows = req.maxAffectedRows ?? (req.environment === 'production' ? 1_000 : Number.POSITIVE_INFINITY);
-  const typed = typedRequirement(total, maxRows, plan.suppressed);
+  const typed = typedRequirement(total, maxRows, plan.suppressed) ?? undoTyped(req, total, state.capture?.status); // undo
   const answer = await confirmWithin(hooks, ctx.lost, {
     connectionLabel: state.label,
     environment: req.environment,
@@ -303,6 +315,7 @@ async function runInTransaction(ctx: Ctx): Promise<[Ending, string]> {
     locks: before.locks,
     waitingSessions: before.waitingSessions,
     ...(typed ? { typed } : {}),
+    ...(state.capture?.checked ? { undo: state.capture.status } : {}), // undo
   });
   if (answer.kind !== 'commit') {
     await rollback();
@@ -330,13 +343,21 @@ async function commit(ctx: Ctx, total: number, watch: Watch): Promise<[Ending, s
     return ['statement-failed', `could not prepare to commit (${plainMessage(error)}); nothing was committed`];
   }
   try {
+    await ctx.state.capture?.save(xid); // undo: the file is on disk before COMMIT
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    return ['statement-failed', `could not write the undo file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); nothing was committed`];
+  }
+  try {
     const r = await client.query('COMMIT');
     // COMMIT of a transaction the server had already aborted answers ROLLBACK.
     if (r.command === 'ROLLBACK') return ['commit-aborted', 'the server rolled the transaction back instead of committing'];
+    await ctx.state.capture?.committed().catch(() => undefined); // undo
     return ['committed', `committed ${plural(total, 'row')}`];
   } catch (error) {
     if (isServerAnswer(error)) return ['commit-aborted', `COMMIT failed: ${(error as Error).message}; nothing was committed`];
     const status = await commitStatus(ctx.conn, xid);
+    if (status.status === 'committed') await ctx.state.capture?.committed().catch(() => undefined); // undo
     if (status.status === 'committed') return ['committed', `the connection dropped after COMMIT was sent; ${status.detail}: committed ${formatCount(total)} rows`];
     if (status.status === 'aborted') return ['commit-aborted', `the connection dropped after COMMIT was sent; ${status.detail}: nothing was committed`];
     return ['commit-unknown', `the connection dropped after COMMIT was sent and the outcome of transaction ${xid} is unknown (${status.detail}); check with SELECT txid_status(${xid})`];

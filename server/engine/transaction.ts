@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { BatchError, runBatch } from './batch';
 import { PlannedStatement } from './plan';
 import { RowBudget } from './rowBudget';
+import type { CaptureSpec } from './undo/capture';
 import { StatementResult } from './types';
 
 export interface TransactionSettings {
@@ -48,6 +49,8 @@ export interface ExecuteOptions {
   probeSql?: string;
   /** Runs before each batch is sent; throwing stops the run. */
   beforeBatch?(batch: PlannedStatement[]): Promise<void>;
+  /** undo: statements whose rows carry capture columns, by statement index (server/engine/undo). */
+  capture?: Map<number, CaptureSpec>;
 }
 
 export class StatementFailure extends Error {
@@ -97,7 +100,8 @@ export async function executeStatements(client: Client, statements: PlannedState
     let probe: string | null | undefined;
     try {
       const texts = batch.map((s) => s.text);
-      const items = await runBatch(client, o.probeSql === undefined ? texts : [...texts, o.probeSql], o.rowLimit, o.budget, o.probeSql !== undefined);
+      const capture = o.capture && batch.map((s) => o.capture?.get(s.index));
+      const items = await runBatch(client, o.probeSql === undefined ? texts : [...texts, o.probeSql], o.rowLimit, o.budget, o.probeSql !== undefined, capture);
       if (o.probeSql !== undefined) probe = items.pop()?.sample?.[0]?.[0];
       record(items);
     } catch (error) {

@@ -7,6 +7,7 @@ import { Environment } from '../analysis/types';
 import { ConnectionTarget } from './connect';
 import { Impact, TableImpact } from './impact';
 import { HeldLock } from './locks';
+import type { UndoSettings, UndoStatus } from './undo/types';
 
 export interface RowRange {
   min: number;
@@ -51,6 +52,10 @@ export interface RunRequest {
   analysed?: { text: string; analysis: DocumentAnalysis };
   /** Statements sent per protocol message (each still gets its own result). Default 250. */
   batchSize?: number;
+  /** undo: capture before-images (default on production; see server/engine/undo/settings.ts). */
+  undo?: Partial<UndoSettings>;
+  /** undo: the id of the run this run undoes, for the audit record. */
+  undoOf?: string;
 }
 
 export interface StatementResult {
@@ -90,6 +95,8 @@ export interface ConfirmSummary {
   locks?: HeldLock[];
   /** Sessions waiting on this run's locks. */
   waitingSessions?: number;
+  /** undo: whether the run can be undone after COMMIT, and why not. */
+  undo?: UndoStatus;
 }
 
 /**
@@ -153,4 +160,6 @@ export interface RunResult {
   auditError?: string;
   /** psql commands that were skipped because they change nothing in the run (`line 1: \timing on`). */
   skipped?: string[];
+  /** undo: set when the run captured (or tried to capture) before-images. */
+  undo?: UndoStatus;
 }

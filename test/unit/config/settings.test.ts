@@ -78,6 +78,12 @@ describe('readSettings', () => {
     ]);
   });
 
+  it('undo is a true or false per connection', () => {
+    const { settings, problems } = readSettings({ connections: [{ name: 'a', environment: 'production', undo: false }, { name: 'b', environment: 'staging', undo: 'yes' }] });
+    assert.deepEqual(settings.connections, [{ name: 'a', environment: 'production', undo: false }, { name: 'b', environment: 'staging' }]);
+    assert.deepEqual(problems.map((p) => p.message), ['connection "b": undo must be true or false; it is ignored']);
+  });
+
   it('wrong shapes are problems, not exceptions', () => {
     assert.match(messages([1, 2]).join('\n'), /must be an object/);
     assert.match(messages({ connections: {} }).join('\n'), /safeSql.connections must be an array/);

@@ -1,0 +1,108 @@
+/**
+ * Rewrites one UPDATE, DELETE, INSERT or MERGE on its parse tree so that it also returns the whole
+ * old and new row of every row it changes (PostgreSQL 18's `RETURNING old.*, new.*`), appended after
+ * the user's own RETURNING columns. The rewritten tree is deparsed, parsed again and compared with
+ * itself: any difference means the deparser changed the statement, and nothing is captured.
+ */
+import * as pgq from 'libpg-query';
+import { deparseSync } from 'pgsql-deparser';
+
+export const CAPTURE_COLUMNS = 2;
+const KINDS = ['UpdateStmt', 'DeleteStmt', 'InsertStmt', 'MergeStmt'] as const;
+
+export interface TargetName {
+  schema?: string;
+  name: string;
+}
+
+export type Rewrite = { ok: true; text: string; userReturning: boolean; target: TargetName; command: string } | { ok: false; reason: string };
+
+type Json = Record<string, unknown>;
+
+export function rewriteForCapture(text: string): Rewrite {
+  let parsed: { stmts?: Array<{ stmt: Json }> };
+  try {
+    parsed = pgq.parseSync(text) as typeof parsed;
+  } catch (error) {
+    return { ok: false, reason: `it does not parse (${(error as Error).message})` };
+  }
+  const stmts = parsed.stmts ?? [];
+  if (stmts.length !== 1) return { ok: false, reason: 'it is not a single statement' };
+  const stmt = stmts[0].stmt;
+  const kind = KINDS.find((k) => k in stmt);
+  if (!kind) return { ok: false, reason: 'only top-level UPDATE, DELETE, INSERT and MERGE are captured' };
+  const body = stmt[kind] as Json;
+  if (body.withClause && JSON.stringify(body.withClause).match(/"(UpdateStmt|DeleteStmt|InsertStmt|MergeStmt)"/)) {
+    return { ok: false, reason: 'a data-modifying WITH is not captured' };
+  }
+  const relation = body.relation as { schemaname?: string; relname: string } | undefined;
+  if (!relation) return { ok: false, reason: 'it has no target table' };
+
+  const clause = (body.returningClause as { options?: Json[]; exprs?: Json[] } | undefined) ?? undefined;
+  const userReturning = (clause?.exprs?.length ?? 0) > 0;
+  const options = clause?.options ?? [];
+  const alias = (which: 'OLD' | 'NEW') => {
+    const o = options.map((x) => x.ReturningOption as { option: string; value: string }).find((x) => x.option === `RETURNING_OPTION_${which}`);
+    return o?.value;
+  };
+  let oldName = alias('OLD');
+  let newName = alias('NEW');
+  const added: Json[] = [];
+  // Names of our own for old and new break no reference only when the user wrote no RETURNING.
+  if (!userReturning && options.length === 0) {
+    oldName = 'safe_sql_old';
+    newName = 'safe_sql_new';
+    added.push({ ReturningOption: { option: 'RETURNING_OPTION_OLD', value: oldName } }, { ReturningOption: { option: 'RETURNING_OPTION_NEW', value: newName } });
+  } else if (oldName === undefined || newName === undefined) {
+    // A table or alias called old or new would capture the wrong row: refuse rather than guess.
+    if (/"(aliasname|relname|ctename)":"(old|new)"/.test(JSON.stringify(body))) return { ok: false, reason: 'a table or alias named old or new hides the old and new rows' };
+    oldName ??= 'old';
+    newName ??= 'new';
+  }
+  const wholeRow = (rel: string, name: string): Json => ({
+    ResTarget: { name, val: { RowExpr: { args: [{ ColumnRef: { fields: [{ String: { sval: rel } }, { A_Star: {} }] } }], row_format: 'COERCE_EXPLICIT_CALL' } } },
+  });
+  body.returningClause = {
+    ...(options.length + added.length > 0 ? { options: [...options, ...added] } : {}),
+    exprs: [...(clause?.exprs ?? []), wholeRow(oldName, 'safe_sql_old'), wholeRow(newName, 'safe_sql_new')],
+  };
+
+  const expected = stmt;
+  const target: TargetName = { name: relation.relname, ...(relation.schemaname ? { schema: relation.schemaname } : {}) };
+  const done = (out: string): Rewrite => ({ ok: true, text: out, userReturning, target, command: kind.replace('Stmt', '').toUpperCase() });
+  // Without a RETURNING of the user's, the clause is the statement's last: it is put after the
+  // user's own text, which then runs as written. Otherwise the whole tree is deparsed. Either way
+  // the text sent must parse back to exactly the rewritten tree, or nothing is captured.
+  const semicolon = /;\s*$/.test(text) ? ';' : '';
+  const appended = !userReturning && options.length === 0 ? `${text.replace(/;\s*$/, '')}\n${APPENDED}${semicolon}` : undefined;
+  if (appended && parsesTo(appended, expected)) return done(appended);
+  let out: string;
+  try {
+    out = deparseSync(stmt as never);
+  } catch (error) {
+    return { ok: false, reason: `it could not be rewritten (${(error as Error).message})` };
+  }
+  return parsesTo(out, expected) ? done(out) : { ok: false, reason: 'the rewritten statement would differ from the original' };
+}
+
+const APPENDED = 'RETURNING WITH (OLD AS safe_sql_old, NEW AS safe_sql_new) ROW(safe_sql_old.*) AS safe_sql_old, ROW(safe_sql_new.*) AS safe_sql_new';
+
+function parsesTo(text: string, expected: Json): boolean {
+  try {
+    const again = (pgq.parseSync(text) as { stmts?: Array<{ stmt: Json }> }).stmts ?? [];
+    return again.length === 1 && sameTree(again[0].stmt, expected);
+  } catch {
+    return false;
+  }
+}
+const POSITIONS = new Set(['location', 'stmt_location', 'stmt_len']);
+
+/** Two trees are the same apart from source positions (and the order of their keys). */
+function sameTree(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameTree(x, b[i]));
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(b)) return false;
+  const ka = Object.keys(a).filter((k) => !POSITIONS.has(k));
+  const kb = Object.keys(b).filter((k) => !POSITIONS.has(k));
+  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && sameTree((a as Json)[k], (b as Json)[k]));
+}

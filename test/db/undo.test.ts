@@ -1,0 +1,244 @@
+/** Undo end to end: runs captured on PostgreSQL 18, then taken back with `safe-sql undo`. */
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { runGuarded } from '../../server/engine';
+import { ConfirmSummary } from '../../server/engine/types';
+import { runCli } from '../support/cli';
+import { startProxy } from '../support/proxy';
+import { acquirePostgres, releasePostgres, TestPostgres } from '../support/postgres';
+
+const T = '"Mixed Case"';
+const SETUP = `
+DROP TABLE IF EXISTS "Mixed Case", plain, parent_d CASCADE; DROP TYPE IF EXISTS mood;
+CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+CREATE TABLE ${T} (
+  "Id" int GENERATED ALWAYS AS IDENTITY, region text NOT NULL, n numeric, b bytea, j json, jb jsonb, arr text[],
+  ts timestamptz, m mood, "Quoted ""Col""" text, g int GENERATED ALWAYS AS (length(region)) STORED,
+  PRIMARY KEY ("Id", region));
+INSERT INTO ${T} (region, n, b, j, jb, arr, ts, m, "Quoted ""Col""") VALUES
+  ('eu', 1.10, '\\x00ff', '{"a": 1,  "b": [1, 2]}', '{"z": 1.50, "a": null}', '{"a,b",NULL,"c\\"d"}', '2024-03-01 12:00:00.123456+02', 'ok', 'it''s (a), "b"\\\\'),
+  ('us', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
+  ('eu', 123456789012345678901234567890.000000001, '', '[]', '[]', '{}', '-infinity', 'happy', ''),
+  ('ap', -0.0, '\\x5c27', '"x"', '"x"', '{{1,2},{3,4}}', '2000-01-01 00:00:00+00', 'sad', ' lead');
+CREATE TABLE plain (v int);
+INSERT INTO plain VALUES (1), (2);
+`;
+
+describe('undo (CLI, PostgreSQL 18)', function () {
+  this.timeout(60_000);
+  let pg: TestPostgres;
+  let db: string;
+  let admin: Client;
+  let dir: string;
+  let audit: string;
+
+  before(async () => {
+    pg = await acquirePostgres();
+    db = await pg.createDatabase('undo');
+    admin = await pg.connect(db);
+    dir = mkdtempSync(join(tmpdir(), 'safe-sql-undo-'));
+    audit = join(dir, 'audit.jsonl');
+  });
+  after(async () => {
+    await admin?.end();
+    rmSync(dir, { recursive: true, force: true });
+    await releasePostgres();
+  });
+  beforeEach(async () => {
+    await admin.query(SETUP);
+  });
+
+  const hash = async () => (await admin.query<{ h: string }>(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM ${T} t`)).rows[0].h;
+  const sqlFile = (sql: string) => {
+    const f = join(dir, `s${Math.random().toString(36).slice(2)}.sql`);
+    writeFileSync(f, sql);
+    return f;
+  };
+  const run = async (sql: string, rows: number) => {
+    const r = await runCli(['run', sqlFile(sql), '--url', pg.url(db), '--audit-log', audit, '--yes', '--expect-rows', String(rows), '--format', 'json']);
+    assert.equal(r.code, 0, r.stderr);
+    return JSON.parse(r.stdout) as { undo: { available: boolean; partial: boolean; rows: number; path: string; reason: string; id: string } };
+  };
+  const undo = (target: string, rows: number, ...more: string[]) => runCli(['undo', ...(target === '--last' ? ['--last'] : [target]), '--url', pg.url(db), '--audit-log', audit, '--yes', '--expect-rows', String(rows), ...more]);
+
+  const cases: Array<[string, string, number]> = [
+    ['UPDATE', `UPDATE ${T} SET n = n * 2, arr = NULL, m = 'sad', "Quoted ""Col""" = 'x' WHERE region = 'eu';`, 2],
+    ['DELETE', `DELETE FROM ${T} WHERE region <> 'ap';`, 3],
+    ['INSERT', `INSERT INTO ${T} (region, jb) VALUES ('new', '{"k": [1]}'), ('new2', NULL);`, 2],
+    [
+      'MERGE',
+      `MERGE INTO ${T} AS t USING (VALUES ('eu', 1), ('us', 2), ('zz', 3)) AS s(region, k) ON t.region = s.region AND t."Id" = s.k
+       WHEN MATCHED AND s.region = 'eu' THEN UPDATE SET b = '\\x01'
+       WHEN MATCHED THEN DELETE
+       WHEN NOT MATCHED THEN INSERT (region) VALUES (s.region);`,
+      3,
+    ],
+  ];
+  for (const [name, sql, rows] of cases) {
+    it(`${name}: committed, then undone, leaves the table as it was`, async () => {
+      const before = await hash();
+      const r = await run(sql, rows);
+      assert.equal(r.undo.available, true, r.undo.reason);
+      assert.equal(r.undo.rows, rows, r.undo.reason);
+      assert.notEqual(await hash(), before);
+      const u = await undo(r.undo.id, rows);
+      assert.equal(u.code, 0, u.stderr);
+      assert.equal(await hash(), before);
+      const records = readFileSync(audit, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+      assert.equal(records[records.length - 1].undoOf, r.undo.id);
+      // Row values never reach the audit log.
+      assert.doesNotMatch(readFileSync(audit, 'utf8'), /it''s|lead|00ff/);
+    });
+  }
+
+  it('the same row changed by two statements of one run is taken back to its first state', async () => {
+    const before = await hash();
+    const r = await run(`UPDATE ${T} SET n = 1 WHERE region = 'us';\nUPDATE ${T} SET n = n + 1, region = 'us2' WHERE region = 'us';\nDELETE FROM ${T} WHERE region = 'us2';`, 3);
+    assert.equal(r.undo.available, true, r.undo.reason);
+    const u = await undo(r.undo.id, 3);
+    assert.equal(u.code, 0, u.stderr);
+    assert.equal(await hash(), before);
+  });
+
+  it('a delete that cascades is partial, and says which table it does not cover', async () => {
+    await admin.query(`CREATE TABLE child_c (id int PRIMARY KEY, "Id" int, region text, FOREIGN KEY ("Id", region) REFERENCES ${T} ON DELETE CASCADE); INSERT INTO child_c VALUES (1, 2, 'us')`);
+    // --expect-rows covers the true impact: the row and the one the cascade removes.
+    const r = await run(`DELETE FROM ${T} WHERE region = 'us';`, 2);
+    assert.equal(r.undo.partial, true);
+    assert.match(r.undo.reason, /may cascade to child_c/);
+    await admin.query('DROP TABLE child_c');
+  });
+
+  it('the run JSON has an undo member; off when the profile or request says so', async () => {
+    const seen: ConfirmSummary[] = [];
+    const r = await runGuarded(
+      { text: `UPDATE ${T} SET n = 1 WHERE region = 'us';`, environment: 'production', connection: { kind: 'url', url: pg.url(db) }, client: 'cli', auditLogPath: audit, undo: { enabled: false } },
+      { confirm: (s) => (seen.push(s), Promise.resolve({ commit: false })) },
+    );
+    assert.equal(r.undo, undefined);
+    assert.equal(seen[0].undo, undefined);
+    const json = await run(`UPDATE ${T} SET n = 2 WHERE region = 'us';`, 1);
+    assert.deepEqual(Object.keys(json.undo).sort(), ['available', 'id', 'partial', 'path', 'reason', 'rows']);
+  });
+
+  it('the user RETURNING still shows only its own columns', async () => {
+    const r = await runCli(['run', sqlFile(`UPDATE ${T} SET n = 7 WHERE region = 'us' RETURNING region;`), '--url', pg.url(db), '--audit-log', audit, '--yes', '--expect-rows', '1']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /Undo with: safe-sql undo /);
+    const u = await undo('--last', 1);
+    assert.equal(u.code, 0, u.stderr);
+  });
+
+  it('a row changed since the run is a conflict: listed by key, nothing changed, exit 3', async () => {
+    const r = await run(`UPDATE ${T} SET n = 0 WHERE region = 'eu';`, 2);
+    await admin.query(`UPDATE ${T} SET n = 5 WHERE "Id" = 1`);
+    const changed = await hash();
+    const u = await undo(r.undo.id, 2);
+    assert.equal(u.code, 3, u.stderr);
+    assert.match(u.stderr, /public\.Mixed Case \[1, ?"eu"\]/);
+    assert.equal(await hash(), changed);
+  });
+
+  it('a table whose columns changed since the run is refused (exit 2), nothing changed', async () => {
+    const r = await run(`UPDATE ${T} SET n = 3 WHERE region = 'us';`, 1);
+    await admin.query(`ALTER TABLE ${T} ADD COLUMN extra int`);
+    const changed = await hash();
+    const u = await undo(r.undo.id, 1);
+    assert.equal(u.code, 2, u.stderr);
+    assert.match(u.stderr, /columns of public\.Mixed Case changed since the run/);
+    assert.equal(await hash(), changed);
+  });
+
+  it('a statement without a final semicolon is captured too', async () => {
+    const before = await hash();
+    const r = await run(`DELETE FROM ${T} WHERE region = 'ap' -- no semicolon`, 1);
+    assert.equal(r.undo.available, true, r.undo.reason);
+    assert.equal((await undo(r.undo.id, 1)).code, 0);
+    assert.equal(await hash(), before);
+  });
+
+  it('undo files: folder 0700, file 0600, and a second undo of the same run is refused', async () => {
+    const r = await run(`DELETE FROM ${T} WHERE region = 'us';`, 1);
+    assert.equal(statSync(r.undo.path).mode & 0o777, 0o600);
+    assert.equal(statSync(join(dir, 'undo')).mode & 0o777, 0o700);
+    assert.equal((await undo(r.undo.id, 1)).code, 0);
+    const again = await undo(r.undo.id, 1);
+    assert.equal(again.code, 2);
+    assert.match(again.stderr, /already undone/);
+  });
+
+  it('a run whose COMMIT failed after the undo file was written cannot be undone', async () => {
+    await admin.query(`CREATE TABLE parent_d (id int PRIMARY KEY); ALTER TABLE ${T} ADD COLUMN p int REFERENCES parent_d DEFERRABLE INITIALLY DEFERRED`);
+    const r = await runCli(['run', sqlFile(`UPDATE ${T} SET p = 9 WHERE region = 'us';`), '--url', pg.url(db), '--audit-log', audit, '--yes', '--expect-rows', '1', '--format', 'json']);
+    assert.equal(r.code, 4, r.stderr);
+    const out = JSON.parse(r.stdout) as { undo: { id: string; path: string; available: boolean } };
+    assert.equal(out.undo.available, false);
+    assert.ok(existsSync(out.undo.path));
+    assert.doesNotMatch(readFileSync(out.undo.path, 'utf8'), /"committed":true/);
+    const u = await undo(out.undo.id, 1);
+    assert.equal(u.code, 2);
+    assert.match(u.stderr, /did not commit/);
+  });
+
+  for (const [mode, committed] of [['drop-instead', false], ['drop-after-forwarding', true]] as const) {
+    it(`the link cut at COMMIT (${mode}): the undo file ${committed ? 'is marked committed, as the server says' : 'says not committed, and undo refuses it'}`, async () => {
+      const proxy = await startProxy(pg.port);
+      try {
+        const before = await hash();
+        const url = `postgresql://${pg.user}:${encodeURIComponent(pg.password)}@127.0.0.1:${proxy.port}/${db}`;
+        proxy.onCommit = mode;
+        const r = await runGuarded(
+          { text: `DELETE FROM ${T} WHERE region = 'us';`, environment: 'production', connection: { kind: 'url', url }, client: 'cli', auditLogPath: audit },
+          { confirm: () => Promise.resolve({ commit: true }) },
+        );
+        assert.equal(r.ending, committed ? 'committed' : 'commit-aborted', r.reason);
+        assert.ok(r.undo?.path && existsSync(r.undo.path));
+        assert.equal(/"committed":true/.test(readFileSync(r.undo.path, 'utf8')), committed);
+        const u = await undo(r.undo.id ?? '', 1);
+        if (committed) {
+          assert.equal(u.code, 0, u.stderr);
+        } else {
+          assert.equal(u.code, 2);
+          assert.match(u.stderr, /did not commit/);
+        }
+        assert.equal(await hash(), before);
+      } finally {
+        await proxy.close();
+      }
+    });
+  }
+
+  it('a view with a rule is not captured, and the run still commits', async () => {
+    await admin.query(`DROP VIEW IF EXISTS vv; CREATE VIEW vv AS SELECT "Id", region, n FROM ${T};
+      CREATE RULE vv_upd AS ON UPDATE TO vv DO INSTEAD UPDATE ${T} SET n = NEW.n WHERE "Id" = OLD."Id" AND region = OLD.region`);
+    const r = await run(`UPDATE vv SET n = 5 WHERE region = 'us';`, 1);
+    assert.equal(r.undo.available, false);
+    assert.match(r.undo.reason, /public\.vv is not a table/);
+    await admin.query('DROP VIEW vv');
+  });
+
+  it('a table without a key cannot be undone, and the confirmation says so before commit', async () => {
+    const seen: ConfirmSummary[] = [];
+    const r = await runGuarded(
+      { text: 'UPDATE plain SET v = v + 1 WHERE v > 0;', environment: 'production', connection: { kind: 'url', url: pg.url(db) }, client: 'cli', auditLogPath: audit, expectRows: { min: 2, max: 2 } },
+      { confirm: (s) => (seen.push(s), Promise.resolve({ commit: false })) },
+    );
+    assert.equal(r.outcome, 'rolled-back');
+    assert.equal(seen[0].undo?.available, false);
+    assert.match(seen[0].undo?.reason ?? '', /no primary key or unique not-null key/);
+  });
+
+  it('above the row limit: "undo unavailable: N rows over the limit", and production needs the typed count', async () => {
+    const seen: ConfirmSummary[] = [];
+    const r = await runGuarded(
+      { text: `UPDATE ${T} SET n = 1 WHERE region <> 'zz';`, environment: 'production', connection: { kind: 'url', url: pg.url(db) }, client: 'cli', auditLogPath: audit, undo: { maxRows: 1 } },
+      { confirm: (s) => (seen.push(s), Promise.resolve({ commit: true })) },
+    );
+    assert.equal(r.ending, 'declined');
+    assert.match(seen[0].undo?.reason ?? '', /undo unavailable: 3 rows over the limit/);
+    assert.equal(seen[0].typed?.expected, '4');
+  });
+});
