@@ -4,32 +4,24 @@
  * huge values cannot exhaust memory, internal errors are one plain line, psql commands are named.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { runCli } from '../support/cli';
-import { acquirePostgres, releasePostgres, TestPostgres } from '../support/postgres';
+import { useDatabase } from '../support/database';
+import { TestPostgres } from '../support/postgres';
 
 describe('safe-sql run hardening (CLI, real PostgreSQL)', function () {
   this.timeout(120_000);
+  const fixture = useDatabase('hardening');
   let pg: TestPostgres;
   let db: string;
   let admin: Client;
   let dir: string;
   let audit: string;
-
   before(async () => {
-    pg = await acquirePostgres();
-    db = await pg.createDatabase('hardening');
-    admin = await pg.connect(db);
-    dir = mkdtempSync(join(tmpdir(), 'safe-sql-hardening-'));
+    ({ pg, db, admin, dir } = fixture);
     audit = join(dir, 'audit.jsonl');
-  });
-  after(async () => {
-    await admin?.end();
-    rmSync(dir, { recursive: true, force: true });
-    await releasePostgres();
   });
   beforeEach(async () => {
     await admin.query('DROP TABLE IF EXISTS t; CREATE TABLE t (id int PRIMARY KEY, v int NOT NULL DEFAULT 0); INSERT INTO t (id) SELECT g FROM generate_series(1, 10) g');

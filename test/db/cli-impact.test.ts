@@ -1,31 +1,23 @@
 /** `safe-sql run` with the true impact: the JSON contract, the audit record, and --yes with a cascade. */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { runCli } from '../support/cli';
-import { acquirePostgres, releasePostgres, TestPostgres } from '../support/postgres';
+import { useDatabase } from '../support/database';
+import { TestPostgres } from '../support/postgres';
 
 describe('safe-sql run: true impact (CLI, real PostgreSQL)', function () {
   this.timeout(60_000);
+  const fixture = useDatabase('cliimpact');
   let pg: TestPostgres;
   let db: string;
   let admin: Client;
   let dir: string;
   let audit: string;
-
   before(async () => {
-    pg = await acquirePostgres();
-    db = await pg.createDatabase('cliimpact');
-    admin = await pg.connect(db);
-    dir = mkdtempSync(join(tmpdir(), 'safe-sql-impact-'));
+    ({ pg, db, admin, dir } = fixture);
     audit = join(dir, 'audit.jsonl');
-  });
-  after(async () => {
-    await admin?.end();
-    rmSync(dir, { recursive: true, force: true });
-    await releasePostgres();
   });
   beforeEach(async () => {
     await admin.query(`DROP TABLE IF EXISTS orders, customers;

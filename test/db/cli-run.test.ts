@@ -1,31 +1,23 @@
 /** `safe-sql run` end to end: the built CLI against a real PostgreSQL, one case per exit code. */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { runCli } from '../support/cli';
-import { acquirePostgres, freePort, releasePostgres, TestPostgres } from '../support/postgres';
+import { useDatabase } from '../support/database';
+import { freePort, TestPostgres } from '../support/postgres';
 
 describe('safe-sql run (CLI, real PostgreSQL)', function () {
   this.timeout(60_000);
+  const fixture = useDatabase('cli');
   let pg: TestPostgres;
   let db: string;
   let admin: Client;
   let dir: string;
   let audit: string;
-
   before(async () => {
-    pg = await acquirePostgres();
-    db = await pg.createDatabase('cli');
-    admin = await pg.connect(db);
-    dir = mkdtempSync(join(tmpdir(), 'safe-sql-run-'));
+    ({ pg, db, admin, dir } = fixture);
     audit = join(dir, 'audit.jsonl');
-  });
-  after(async () => {
-    await admin?.end();
-    rmSync(dir, { recursive: true, force: true });
-    await releasePostgres();
   });
   beforeEach(async () => {
     await admin.query('DROP TABLE IF EXISTS t; CREATE TABLE t (id int PRIMARY KEY, v int NOT NULL DEFAULT 0); INSERT INTO t (id) SELECT g FROM generate_series(1, 10) g');

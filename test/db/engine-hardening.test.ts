@@ -1,30 +1,22 @@
 /** The engine's own guarantees on hardening: bounded rows, redacted texts, internal errors in plain words, audited. */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { runGuarded } from '../../server/engine';
 import { ConfirmSummary, Decision, RunRequest } from '../../server/engine/types';
-import { acquirePostgres, releasePostgres, TestPostgres } from '../support/postgres';
+import { useDatabase } from '../support/database';
+import { TestPostgres } from '../support/postgres';
 
 describe('guarded-execution engine hardening (real PostgreSQL)', function () {
   this.timeout(60_000);
+  const fixture = useDatabase('enginehard');
   let pg: TestPostgres;
   let db: string;
   let admin: Client;
   let dir: string;
-
   before(async () => {
-    pg = await acquirePostgres();
-    db = await pg.createDatabase('enginehard');
-    admin = await pg.connect(db);
-    dir = mkdtempSync(join(tmpdir(), 'safe-sql-engine-hard-'));
-  });
-  after(async () => {
-    await admin?.end();
-    rmSync(dir, { recursive: true, force: true });
-    await releasePostgres();
+    ({ pg, db, admin, dir } = fixture);
   });
   beforeEach(async () => {
     await admin.query('DROP TABLE IF EXISTS t; CREATE TABLE t (id int PRIMARY KEY, v int NOT NULL DEFAULT 0); INSERT INTO t (id) SELECT g FROM generate_series(1, 10) g');

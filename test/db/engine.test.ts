@@ -4,22 +4,17 @@ import { Client } from 'pg';
 import { runGuarded } from '../../server/engine';
 import { ConfirmSummary, Decision, RunRequest } from '../../server/engine/types';
 import { within } from '../support/cli';
-import { acquirePostgres, releasePostgres, TestPostgres } from '../support/postgres';
+import { useDatabase } from '../support/database';
+import { TestPostgres } from '../support/postgres';
 
 describe('guarded-execution engine (real PostgreSQL)', function () {
   this.timeout(30_000);
+  const fixture = useDatabase('engine');
   let pg: TestPostgres;
   let db: string;
   let admin: Client;
-
   before(async () => {
-    pg = await acquirePostgres();
-    db = await pg.createDatabase('engine');
-    admin = await pg.connect(db);
-  });
-  after(async () => {
-    await admin?.end();
-    await releasePostgres();
+    ({ pg, db, admin } = fixture);
   });
   beforeEach(async () => {
     await admin.query('DROP TABLE IF EXISTS t; DROP SEQUENCE IF EXISTS s; CREATE SEQUENCE s; CREATE TABLE t (id int PRIMARY KEY, v int NOT NULL DEFAULT 0); INSERT INTO t (id) SELECT g FROM generate_series(1, 10) g');

@@ -7,22 +7,17 @@ import assert from 'node:assert/strict';
 import { Client } from 'pg';
 import { runGuarded } from '../../server/engine';
 import { ConfirmSummary, Decision, RunRequest } from '../../server/engine/types';
-import { acquirePostgres, releasePostgres, TestPostgres } from '../support/postgres';
+import { useDatabase } from '../support/database';
+import { TestPostgres } from '../support/postgres';
 
 describe('the guard cannot be loosened from inside a run (real PostgreSQL)', function () {
   this.timeout(30_000);
+  const fixture = useDatabase('guardrefusal');
   let pg: TestPostgres;
   let db: string;
   let admin: Client;
-
   before(async () => {
-    pg = await acquirePostgres();
-    db = await pg.createDatabase('guardrefusal');
-    admin = await pg.connect(db);
-  });
-  after(async () => {
-    await admin?.end();
-    await releasePostgres();
+    ({ pg, db, admin } = fixture);
   });
   beforeEach(async () => {
     await admin.query('DROP FUNCTION IF EXISTS loosen(); DROP TABLE IF EXISTS t; DROP SEQUENCE IF EXISTS s; CREATE SEQUENCE s; CREATE TABLE t (id int PRIMARY KEY, v int NOT NULL DEFAULT 0); INSERT INTO t (id) SELECT g FROM generate_series(1, 3) g');

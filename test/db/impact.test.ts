@@ -3,22 +3,17 @@ import assert from 'node:assert/strict';
 import { Client } from 'pg';
 import { runGuarded } from '../../server/engine';
 import { ConfirmSummary, Decision, RunRequest } from '../../server/engine/types';
-import { acquirePostgres, releasePostgres, TestPostgres } from '../support/postgres';
+import { useDatabase } from '../support/database';
+import { TestPostgres } from '../support/postgres';
 
 describe('true impact, guard settings and locks (real PostgreSQL)', function () {
   this.timeout(60_000);
+  const fixture = useDatabase('impact');
   let pg: TestPostgres;
   let db: string;
   let admin: Client;
-
   before(async () => {
-    pg = await acquirePostgres();
-    db = await pg.createDatabase('impact');
-    admin = await pg.connect(db);
-  });
-  after(async () => {
-    await admin?.end();
-    await releasePostgres();
+    ({ pg, db, admin } = fixture);
   });
   beforeEach(async () => {
     await admin.query(`DROP TABLE IF EXISTS items, orders, customers, log, m CASCADE; DROP FUNCTION IF EXISTS purge(), loosen();

@@ -10,24 +10,19 @@ import { Client } from 'pg';
 import { runGuarded } from '../../server/engine';
 import { RunRequest } from '../../server/engine/types';
 import { runCli, within } from '../support/cli';
-import { acquirePostgres, releasePostgres, TestPostgres } from '../support/postgres';
+import { useDatabase } from '../support/database';
+import { TestPostgres } from '../support/postgres';
 import { LinkProxy, startProxy } from '../support/proxy';
 
 describe('link cut during a run (TCP proxy, real PostgreSQL)', function () {
   this.timeout(30_000);
+  const fixture = useDatabase('link');
   let pg: TestPostgres;
   let db: string;
   let admin: Client;
   let proxy: LinkProxy;
-
   before(async () => {
-    pg = await acquirePostgres();
-    db = await pg.createDatabase('link');
-    admin = await pg.connect(db);
-  });
-  after(async () => {
-    await admin?.end();
-    await releasePostgres();
+    ({ pg, db, admin } = fixture);
   });
   beforeEach(async () => {
     await admin.query('DROP TABLE IF EXISTS t; CREATE TABLE t (id int PRIMARY KEY, v int NOT NULL DEFAULT 0); INSERT INTO t (id) SELECT g FROM generate_series(1, 10) g');

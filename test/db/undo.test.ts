@@ -1,14 +1,14 @@
 /** Undo end to end: runs captured on PostgreSQL 18, then taken back with `safe-sql undo`. */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { runGuarded } from '../../server/engine';
 import { ConfirmSummary } from '../../server/engine/types';
 import { runCli } from '../support/cli';
 import { startProxy } from '../support/proxy';
-import { acquirePostgres, releasePostgres, TestPostgres } from '../support/postgres';
+import { useDatabase } from '../support/database';
+import { TestPostgres } from '../support/postgres';
 
 const T = '"Mixed Case"';
 const SETUP = `
@@ -29,23 +29,15 @@ INSERT INTO plain VALUES (1), (2);
 
 describe('undo (CLI, PostgreSQL 18)', function () {
   this.timeout(60_000);
+  const fixture = useDatabase('undo');
   let pg: TestPostgres;
   let db: string;
   let admin: Client;
   let dir: string;
   let audit: string;
-
   before(async () => {
-    pg = await acquirePostgres();
-    db = await pg.createDatabase('undo');
-    admin = await pg.connect(db);
-    dir = mkdtempSync(join(tmpdir(), 'safe-sql-undo-'));
+    ({ pg, db, admin, dir } = fixture);
     audit = join(dir, 'audit.jsonl');
-  });
-  after(async () => {
-    await admin?.end();
-    rmSync(dir, { recursive: true, force: true });
-    await releasePostgres();
   });
   beforeEach(async () => {
     await admin.query(SETUP);

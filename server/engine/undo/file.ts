@@ -79,7 +79,7 @@ export async function pruneUndoFiles(dir: string, days: number, bytes: number, n
   } catch {
     return [];
   }
-  const files = [];
+  const files: Array<{ path: string; mtime: number; size: number }> = [];
   for (const name of names) {
     const s = await stat(join(dir, name)).catch(() => undefined);
     if (s) files.push({ path: join(dir, name), mtime: s.mtimeMs, size: s.size });
