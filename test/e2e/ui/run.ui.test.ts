@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { e2e, openFile, openWorkbench, problemsRows, saveFailure, squiggles, Workbench, writeSqlFile } from './harness';
 import {
-  answerPassword, auditFile, auditLines, bindWorkspace, changedIds, clickDialogButton, dialog, notification, resetOrders, runGuardedKey, serverPids, until,
+  answerPassword, auditFile, auditLines, bindWorkspace, changedIds, clickDialogButton, dialog, notification, resetOrders, runGuardedKey, serverPids, until, withDb,
 } from './runSupport';
 
 describe('guarded runs in the editor (scenarios 3–8)', () => {
@@ -69,6 +69,29 @@ describe('guarded runs in the editor (scenarios 3–8)', () => {
     assert.equal(auditLines(), audited + 1);
     const last = JSON.parse(readFileSync(auditFile()!, 'utf8').trim().split('\n').at(-1)!) as { outcome: string; client: string; connection: string; totalRows: number };
     assert.deepEqual([last.outcome, last.client, last.connection, last.totalRows], ['committed', 'vscode', 'prod-main', 3]);
+  });
+
+  it('the dialog of a cascading DELETE shows the cascaded table and its count, marked as not explained by any statement', async () => {
+    await withDb(async (c) => {
+      await c.query(`DROP TABLE IF EXISTS run_lines, run_carts;
+        CREATE TABLE run_carts (id int PRIMARY KEY);
+        CREATE TABLE run_lines (id int PRIMARY KEY, cart int NOT NULL REFERENCES run_carts ON DELETE CASCADE);
+        INSERT INTO run_carts VALUES (1), (2);
+        INSERT INTO run_lines SELECT g, 1 FROM generate_series(1, 40) g;`);
+    });
+    const name = writeSqlFile('prod', 'DELETE FROM run_carts WHERE id = 1;\n', 'cascade');
+    const { page } = await open();
+    await openFile(page, name);
+    await runGuardedKey(page);
+    await answerPassword(page);
+    await dialog(page).waitFor();
+    const detail = (await dialog(page).textContent()) ?? '';
+    assert.match(detail, /public\.run_lines: 40 deleted — by cascade, trigger or function/);
+    assert.match(detail, /public\.run_carts: 1 deleted/);
+    await clickDialogButton(page, 'Roll back');
+    await notification(page, 'rolled back');
+    const left = await withDb(async (c) => (await c.query<{ n: number }>('SELECT count(*)::int AS n FROM run_lines')).rows[0].n);
+    assert.equal(left, 40);
   });
 
   it('6. typed confirmation: above maxAffectedRows the count must be typed; a wrong number rolls back', async () => {
