@@ -5,11 +5,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadParser } from '../../../server/analysis/parser';
+import { Analyzer } from '../../../server/analysis/analyze';
+import { loadParser, parseSql } from '../../../server/analysis/parser';
 import { analyzeChecked } from './helpers';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
-const CORPUS = path.resolve(REPO_ROOT, '../shared/corpus/pg-regress');
+const CORPUS = path.join(process.env.SAFE_SQL_CORPUS ?? path.resolve(REPO_ROOT, '../shared/corpus'), 'pg-regress');
 
 describe('shared corpus (pg-regress)', function () {
   this.timeout(120_000);
@@ -42,5 +43,35 @@ describe('shared corpus (pg-regress)', function () {
     assert.ok(total('missing-where') > 50, `only ${total('missing-where')} missing-where findings`);
     assert.ok(statements > 1_000, `only ${statements} statements`);
     this.test!.title += ` (${files.length} files, ${statements} statements: ${['missing-where', 'always-true-where', 'syntax-error', 'unverifiable'].map((r) => `${r} ${total(r)}`).join(', ')})`;
+  });
+
+  it('reports every WHERE-less UPDATE and DELETE libpg-query finds, with condition findings on at most 0.5% of the rest', function () {
+    if (!fs.existsSync(CORPUS)) this.skip();
+    const CONDITION_RULES = new Set(['missing-where', 'always-true-where', 'target-independent-condition']);
+    let whereless = 0;
+    let rest = 0;
+    let flagged = 0;
+    const missed: string[] = [];
+    for (const file of fs.readdirSync(CORPUS).filter((f) => f.endsWith('.sql'))) {
+      for (const s of new Analyzer().analyze(fs.readFileSync(path.join(CORPUS, file), 'utf8')).statements) {
+        // PostgreSQL's parser is the judge of what the statement is.
+        const parsed = parseSql(s.text);
+        if (!parsed.ok || parsed.statements.length !== 1) continue;
+        const stmt = parsed.statements[0].stmt as Record<string, { whereClause?: unknown } | undefined>;
+        const write = stmt.UpdateStmt ?? stmt.DeleteStmt;
+        const rules = s.findings.filter((f) => CONDITION_RULES.has(f.rule)).map((f) => f.rule);
+        if (write && !write.whereClause) {
+          whereless++;
+          if (!rules.includes('missing-where')) missed.push(`${file}: ${s.text.slice(0, 80)}`);
+        } else {
+          rest++;
+          if (rules.length > 0) flagged++;
+        }
+      }
+    }
+    assert.deepEqual(missed, []);
+    assert.ok(whereless >= 170, `only ${whereless} WHERE-less statements were found`);
+    assert.ok(flagged / rest <= 0.005, `${flagged} of ${rest} other statements have condition findings`);
+    this.test!.title += ` (${whereless} WHERE-less, all reported; ${flagged} of ${rest} others flagged, ${((100 * flagged) / rest).toFixed(2)}%)`;
   });
 });
