@@ -1,4 +1,5 @@
 /** The options of `safe-sql run` (a contract: see README "safe-sql run"). */
+import { readArgv } from './argv';
 import { parseRowRange } from '../analysis/directives';
 import { Environment } from '../analysis/types';
 import { isEnvironment } from '../config/settings';
@@ -43,34 +44,23 @@ const VALUED = new Set(['--url', '--env', '--expect-rows', '--statement-timeout'
 export function parseRunArgs(args: string[]): { ok: true; options: RunOptions } | { ok: false; error: string } {
   const o: RunOptions = { env: 'production', yes: false, format: 'text', help: false };
   let positional: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    let arg = args[i];
-    let value: string | undefined;
-    if (arg.startsWith('--') && arg.includes('=')) {
-      value = arg.slice(arg.indexOf('=') + 1);
-      arg = arg.slice(0, arg.indexOf('='));
-    }
-    if (arg === '--help' || arg === '-h') {
+  const read = readArgv(args, VALUED);
+  if (!read.ok) return read;
+  for (const a of read.args) {
+    if (a.kind === 'positional') {
+      if (positional !== undefined) return { ok: false, error: `only one FILE can be run at a time (got "${positional}" and "${a.value}")` };
+      positional = a.value;
+    } else if (a.name === '--help' || a.name === '-h') {
       o.help = true;
-      continue;
-    }
-    if (arg === '--yes') {
-      if (value !== undefined) return { ok: false, error: '--yes takes no value' };
+    } else if (a.name === '--yes') {
+      if (a.value !== undefined) return { ok: false, error: '--yes takes no value' };
       o.yes = true;
-      continue;
-    }
-    if (VALUED.has(arg)) {
-      if (value === undefined) {
-        if (i + 1 >= args.length) return { ok: false, error: `${arg} needs a value` };
-        value = args[++i];
-      }
-      const problem = apply(o, arg, value);
+    } else if (VALUED.has(a.name) && a.value !== undefined) {
+      const problem = apply(o, a.name, a.value);
       if (problem) return { ok: false, error: problem };
-      continue;
+    } else {
+      return { ok: false, error: `unknown option ${a.name}` };
     }
-    if (arg.startsWith('-') && arg !== '-') return { ok: false, error: `unknown option ${arg}` };
-    if (positional !== undefined) return { ok: false, error: `only one FILE can be run at a time (got "${positional}" and "${arg}")` };
-    positional = arg;
   }
   if (positional !== undefined) o.file = positional;
   return { ok: true, options: o };

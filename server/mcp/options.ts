@@ -1,5 +1,6 @@
 /** The options of `safe-sql mcp` (a contract: see README "Agents"). */
 import { Environment } from '../analysis/types';
+import { readArgv } from '../cli/argv';
 import { isEnvironment } from '../config/settings';
 
 export interface McpOptions {
@@ -22,35 +23,25 @@ commit needs a person's decision, asked through MCP elicitation). Connection: --
 environment variables. --env defaults to production.
 `;
 
+const VALUED = new Set(['--url', '--env', '--audit-log', '--max-affected-rows']);
+
 export function parseMcpArgs(args: string[]): { ok: true; options: McpOptions } | { ok: false; error: string } {
   const o: McpOptions = { env: 'production', help: false };
   let stdio = false;
-  for (let i = 0; i < args.length; i++) {
-    let arg = args[i];
-    let value: string | undefined;
-    if (arg.startsWith('--') && arg.includes('=')) {
-      value = arg.slice(arg.indexOf('=') + 1);
-      arg = arg.slice(0, arg.indexOf('='));
-    }
-    if (arg === '--help' || arg === '-h') {
-      o.help = true;
-      continue;
-    }
-    if (arg === '--stdio') {
-      stdio = true;
-      continue;
-    }
-    if (!['--url', '--env', '--audit-log', '--max-affected-rows'].includes(arg)) return { ok: false, error: `unknown option ${arg}` };
-    if (value === undefined) {
-      if (i + 1 >= args.length) return { ok: false, error: `${arg} needs a value` };
-      value = args[++i];
-    }
-    if (arg === '--url') o.url = value;
-    else if (arg === '--audit-log') {
+  const read = readArgv(args, VALUED);
+  if (!read.ok) return read;
+  for (const a of read.args) {
+    if (a.kind === 'positional') return { ok: false, error: `unexpected argument "${a.value}"` };
+    const { name, value } = a;
+    if (name === '--help' || name === '-h') o.help = true;
+    else if (name === '--stdio') stdio = true;
+    else if (!VALUED.has(name) || value === undefined) return { ok: false, error: `unknown option ${name}` };
+    else if (name === '--url') o.url = value;
+    else if (name === '--audit-log') {
       // The trail cannot be switched off: an empty path is a mistake, not "no audit".
       if (!value.trim()) return { ok: false, error: '--audit-log needs a file path' };
       o.auditLog = value;
-    } else if (arg === '--env') {
+    } else if (name === '--env') {
       if (!isEnvironment(value)) return { ok: false, error: `--env must be production, staging or development, not "${value}"` };
       o.env = value;
     } else {
