@@ -8,9 +8,6 @@ import { launchBrowser } from './browser.mjs';
 
 const SUMMARY = 'SAFE_SQL_E2E_SUMMARY ';
 const LINE = 'SAFE_SQL_E2E| ';
-// A test in the extension host cannot reach the workbench's modal; it asks the runner, which can, to
-// click a button of the next dialog as a person would.
-const CLICK = 'SAFE_SQL_E2E_CLICK ';
 
 export async function runLayer1({ root, runDir, server, extensionPath, workspace, resultsDir }) {
   const suiteDir = join(runDir, 'suite');
@@ -37,8 +34,6 @@ export async function runLayer1({ root, runDir, server, extensionPath, workspace
       consoleLines.push(`[${msg.type()}] ${text}`);
       const summaryAt = text.indexOf(SUMMARY);
       const lineAt = text.indexOf(LINE);
-      const clickAt = text.indexOf(CLICK);
-      if (clickAt >= 0) void clickDialogButton(page, text.slice(clickAt + CLICK.length).trim());
       if (summaryAt >= 0) summary = JSON.parse(text.slice(summaryAt + SUMMARY.length));
       else if (lineAt >= 0) process.stdout.write(`  ${text.slice(lineAt + LINE.length)}\n`);
     });
@@ -53,21 +48,6 @@ export async function runLayer1({ root, runDir, server, extensionPath, workspace
     return summary;
   } finally {
     await context.close();
-  }
-}
-
-/**
- * Clicks the button titled `title` of the next modal dialog.
- * @param {import('playwright-core').Page} page
- * @param {string} title
- */
-async function clickDialogButton(page, title) {
-  const box = page.locator('.monaco-dialog-box');
-  try {
-    await box.locator('.dialog-buttons a.monaco-button', { hasText: new RegExp(`^${title}$`) }).click({ timeout: 60_000 });
-  } catch (err) {
-    // The test then times out waiting for its answer, and says so.
-    process.stdout.write(`  (the runner could not click "${title}": ${err instanceof Error ? err.message : String(err)})\n`);
   }
 }
 

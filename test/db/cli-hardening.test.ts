@@ -6,36 +6,25 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { runCli } from '../support/cli';
 import { useDatabase } from '../support/database';
-import { TestPostgres } from '../support/postgres';
 
 describe('safe-sql run hardening (CLI, real PostgreSQL)', function () {
   this.timeout(120_000);
   const fixture = useDatabase('hardening');
-  let pg: TestPostgres;
-  let db: string;
-  let admin: Client;
-  let dir: string;
-  let audit: string;
-  before(async () => {
-    ({ pg, db, admin, dir } = fixture);
-    audit = join(dir, 'audit.jsonl');
-  });
   beforeEach(async () => {
-    await admin.query('DROP TABLE IF EXISTS t; CREATE TABLE t (id int PRIMARY KEY, v int NOT NULL DEFAULT 0); INSERT INTO t (id) SELECT g FROM generate_series(1, 10) g');
+    await fixture.admin.query('DROP TABLE IF EXISTS t; CREATE TABLE t (id int PRIMARY KEY, v int NOT NULL DEFAULT 0); INSERT INTO t (id) SELECT g FROM generate_series(1, 10) g');
   });
 
   const sqlFile = (sql: string) => {
-    const f = join(dir, `s${Math.random().toString(36).slice(2)}.sql`);
+    const f = join(fixture.dir, `s${Math.random().toString(36).slice(2)}.sql`);
     writeFileSync(f, sql);
     return f;
   };
-  const run = (sql: string, ...args: string[]) => runCli(['run', sqlFile(sql), '--url', pg.url(db), '--audit-log', audit, ...args]);
-  const count = async () => Number((await admin.query<{ n: string }>('SELECT count(*) AS n FROM t')).rows[0].n);
+  const run = (sql: string, ...args: string[]) => runCli(['run', sqlFile(sql), '--url', fixture.url, '--audit-log', fixture.audit, ...args]);
+  const count = async () => Number((await fixture.admin.query<{ n: string }>('SELECT count(*) AS n FROM t')).rows[0].n);
   const lastAudit = () => {
-    const lines = readFileSync(audit, 'utf8').trim().split('\n');
+    const lines = readFileSync(fixture.audit, 'utf8').trim().split('\n');
     return JSON.parse(lines[lines.length - 1]) as Record<string, unknown> & { statements: Array<Record<string, unknown>> };
   };
 
@@ -48,7 +37,7 @@ describe('safe-sql run hardening (CLI, real PostgreSQL)', function () {
   });
 
   it('an empty --audit-log is a usage error before anything runs', async () => {
-    const r = await runCli(['run', sqlFile('DELETE FROM t WHERE id = 1;'), '--url', pg.url(db), '--audit-log', '', '--env', 'development', '--yes']);
+    const r = await runCli(['run', sqlFile('DELETE FROM t WHERE id = 1;'), '--url', fixture.url, '--audit-log', '', '--env', 'development', '--yes']);
     assert.equal(r.code, 1);
     assert.match(r.stderr, /audit/);
     assert.equal(await count(), 10);
@@ -65,13 +54,13 @@ describe('safe-sql run hardening (CLI, real PostgreSQL)', function () {
     assert.equal(a.outcome, 'committed');
     const database = a.database as Record<string, unknown>;
     assert.deepEqual(Object.keys(database).sort(), ['host', 'name', 'port', 'user']);
-    assert.equal(database.name, db);
+    assert.equal(database.name, fixture.db);
     assert.equal(typeof database.port, 'number');
-    assert.ok(!JSON.stringify(a).includes(pg.password));
+    assert.ok(!JSON.stringify(a).includes(fixture.pg.password));
   });
 
   it('ALTER ROLE … PASSWORD never shows the literal: not in stdout, stderr, JSON or the audit', async () => {
-    await admin.query('DROP ROLE IF EXISTS app_pw; CREATE ROLE app_pw');
+    await fixture.admin.query('DROP ROLE IF EXISTS app_pw; CREATE ROLE app_pw');
     const secret = 'Sup3r-Secret-Literal';
     const sql = `ALTER ROLE app_pw PASSWORD '${secret}';\n`;
     for (const format of ['text', 'json']) {
@@ -83,11 +72,11 @@ describe('safe-sql run hardening (CLI, real PostgreSQL)', function () {
     }
     const a = lastAudit();
     assert.match(String(a.statements[0].text), /PASSWORD '\*\*\*'/);
-    assert.ok(!readFileSync(audit, 'utf8').includes(secret));
+    assert.ok(!readFileSync(fixture.audit, 'utf8').includes(secret));
     // A failure (unknown role) quotes neither the statement nor its secret.
     const f = await run(`ALTER ROLE no_such_role PASSWORD '${secret}';\n`, '--env', 'development', '--yes');
     assert.equal(f.code, 4);
-    assert.ok(!(f.stdout + f.stderr + readFileSync(audit, 'utf8')).includes(secret));
+    assert.ok(!(f.stdout + f.stderr + readFileSync(fixture.audit, 'utf8')).includes(secret));
   });
 
   it('a carriage return or an escape sequence in the statement is shown escaped, never obeyed', async () => {
@@ -127,6 +116,6 @@ describe('safe-sql run hardening (CLI, real PostgreSQL)', function () {
     assert.match(refused.stderr, /\\set, \\i/);
     assert.match(refused.stderr, /line 2: \\i other\.sql/);
     assert.equal(await count(), 10);
-    assert.ok(existsSync(audit));
+    assert.ok(existsSync(fixture.audit));
   });
 });

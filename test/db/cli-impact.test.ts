@@ -2,25 +2,14 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { runCli } from '../support/cli';
 import { useDatabase } from '../support/database';
-import { TestPostgres } from '../support/postgres';
 
 describe('safe-sql run: true impact (CLI, real PostgreSQL)', function () {
   this.timeout(60_000);
   const fixture = useDatabase('cliimpact');
-  let pg: TestPostgres;
-  let db: string;
-  let admin: Client;
-  let dir: string;
-  let audit: string;
-  before(async () => {
-    ({ pg, db, admin, dir } = fixture);
-    audit = join(dir, 'audit.jsonl');
-  });
   beforeEach(async () => {
-    await admin.query(`DROP TABLE IF EXISTS orders, customers;
+    await fixture.admin.query(`DROP TABLE IF EXISTS orders, customers;
       CREATE TABLE customers (id int PRIMARY KEY);
       CREATE TABLE orders (id int PRIMARY KEY, customer int REFERENCES customers ON DELETE CASCADE);
       INSERT INTO customers VALUES (1), (2);
@@ -28,12 +17,12 @@ describe('safe-sql run: true impact (CLI, real PostgreSQL)', function () {
   });
 
   const run = (sql: string, ...args: string[]) => {
-    const f = join(dir, `s${Math.random().toString(36).slice(2)}.sql`);
+    const f = join(fixture.dir, `s${Math.random().toString(36).slice(2)}.sql`);
     writeFileSync(f, sql);
-    return runCli(['run', f, '--url', pg.url(db), '--audit-log', audit, ...args]);
+    return runCli(['run', f, '--url', fixture.url, '--audit-log', fixture.audit, ...args]);
   };
-  const orders = async () => (await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM orders')).rows[0].n;
-  const lastAudit = () => JSON.parse(readFileSync(audit, 'utf8').trim().split('\n').pop() as string) as Record<string, unknown>;
+  const orders = async () => (await fixture.admin.query<{ n: number }>('SELECT count(*)::int AS n FROM orders')).rows[0].n;
+  const lastAudit = () => JSON.parse(readFileSync(fixture.audit, 'utf8').trim().split('\n').pop() as string) as Record<string, unknown>;
 
   it('--yes does not commit a cascade no statement count explains (exit 3); the JSON and the audit show it', async () => {
     const r = await run('DELETE FROM customers WHERE id = 1;', '--env', 'development', '--yes', '--format', 'json');

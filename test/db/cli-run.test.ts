@@ -2,36 +2,26 @@
 import assert from 'node:assert/strict';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { runCli } from '../support/cli';
 import { useDatabase } from '../support/database';
-import { freePort, TestPostgres } from '../support/postgres';
+import { freePort } from '../support/postgres';
 
 describe('safe-sql run (CLI, real PostgreSQL)', function () {
   this.timeout(60_000);
   const fixture = useDatabase('cli');
-  let pg: TestPostgres;
-  let db: string;
-  let admin: Client;
-  let dir: string;
-  let audit: string;
-  before(async () => {
-    ({ pg, db, admin, dir } = fixture);
-    audit = join(dir, 'audit.jsonl');
-  });
   beforeEach(async () => {
-    await admin.query('DROP TABLE IF EXISTS t; CREATE TABLE t (id int PRIMARY KEY, v int NOT NULL DEFAULT 0); INSERT INTO t (id) SELECT g FROM generate_series(1, 10) g');
+    await fixture.admin.query('DROP TABLE IF EXISTS t; CREATE TABLE t (id int PRIMARY KEY, v int NOT NULL DEFAULT 0); INSERT INTO t (id) SELECT g FROM generate_series(1, 10) g');
   });
 
   const sqlFile = (sql: string) => {
-    const f = join(dir, `s${Math.random().toString(36).slice(2)}.sql`);
+    const f = join(fixture.dir, `s${Math.random().toString(36).slice(2)}.sql`);
     writeFileSync(f, sql);
     return f;
   };
-  const run = (sql: string, ...args: string[]) => runCli(['run', sqlFile(sql), '--url', pg.url(db), '--audit-log', audit, ...args]);
-  const values = async () => (await admin.query<{ v: number }>('SELECT v FROM t ORDER BY id')).rows.map((r) => r.v).join(',');
+  const run = (sql: string, ...args: string[]) => runCli(['run', sqlFile(sql), '--url', fixture.url, '--audit-log', fixture.audit, ...args]);
+  const values = async () => (await fixture.admin.query<{ v: number }>('SELECT v FROM t ORDER BY id')).rows.map((r) => r.v).join(',');
   const lastAudit = () => {
-    const lines = readFileSync(audit, 'utf8').trim().split('\n');
+    const lines = readFileSync(fixture.audit, 'utf8').trim().split('\n');
     return JSON.parse(lines[lines.length - 1]) as Record<string, unknown> & { statements: Array<Record<string, unknown>> };
   };
   const UPDATE_TWO = 'UPDATE t SET v = 1 WHERE id = 1;\nUPDATE t SET v = 2 WHERE id IN (2, 3);\n';
@@ -50,7 +40,7 @@ describe('safe-sql run (CLI, real PostgreSQL)', function () {
     assert.deepEqual(a.expectation, { min: 3, max: 3 });
     assert.deepEqual(a.statements.map((s) => [s.command, s.rows]), [['UPDATE', 1], ['UPDATE', 2]]);
     assert.match(String(a.connection), /^127\.0\.0\.1:\d+\//);
-    assert.equal(statSync(audit).mode & 0o777, 0o600);
+    assert.equal(statSync(fixture.audit).mode & 0o777, 0o600);
   });
 
   it('0: a read-only run completes without confirmation', async () => {
@@ -65,30 +55,30 @@ describe('safe-sql run (CLI, real PostgreSQL)', function () {
     assert.equal((await run(UPDATE_TWO, '--env', 'prod')).code, 1);
     assert.equal((await run(UPDATE_TWO, '--statement-timeout', 'soon')).code, 1);
     const port = await freePort();
-    const r = await runCli(['run', sqlFile(UPDATE_TWO), '--url', `postgresql://postgres:hunter2secret@127.0.0.1:${port}/x`, '--audit-log', audit, '--expect-rows', '3']);
+    const r = await runCli(['run', sqlFile(UPDATE_TWO), '--url', `postgresql://postgres:hunter2secret@127.0.0.1:${port}/x`, '--audit-log', fixture.audit, '--expect-rows', '3']);
     assert.equal(r.code, 1);
     assert.match(r.stderr, /connection refused/);
     assert.doesNotMatch(r.stderr + r.stdout, /hunter2secret/);
     assert.equal(lastAudit().outcome, 'failed');
-    assert.doesNotMatch(readFileSync(audit, 'utf8'), /hunter2secret/);
+    assert.doesNotMatch(readFileSync(fixture.audit, 'utf8'), /hunter2secret/);
   });
 
   it('1: a wrong password gets one line without the secret, in output and audit', async () => {
-    const url = `postgresql://postgres:Wr0ng-s3cret@127.0.0.1:${pg.port}/${db}`;
-    const r = await runCli(['run', sqlFile(UPDATE_TWO), '--url', url, '--audit-log', audit, '--expect-rows', '3']);
+    const url = `postgresql://postgres:Wr0ng-s3cret@127.0.0.1:${fixture.pg.port}/${fixture.db}`;
+    const r = await runCli(['run', sqlFile(UPDATE_TWO), '--url', url, '--audit-log', fixture.audit, '--expect-rows', '3']);
     assert.equal(r.code, 1);
     assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
     assert.match(r.stderr, /password authentication failed for user "postgres"/);
-    assert.doesNotMatch(r.stderr + r.stdout + readFileSync(audit, 'utf8'), /Wr0ng-s3cret/);
+    assert.doesNotMatch(r.stderr + r.stdout + readFileSync(fixture.audit, 'utf8'), /Wr0ng-s3cret/);
   });
 
   it('connects from the PG* variables, and the real password never shows', async () => {
-    const r = await runCli(['run', sqlFile(UPDATE_TWO), '--audit-log', audit, '--expect-rows', '3', '--format', 'json'], {
-      env: { PGHOST: '127.0.0.1', PGPORT: String(pg.port), PGDATABASE: db, PGUSER: pg.user, PGPASSWORD: pg.password, PGSSLMODE: 'disable' },
+    const r = await runCli(['run', sqlFile(UPDATE_TWO), '--audit-log', fixture.audit, '--expect-rows', '3', '--format', 'json'], {
+      env: { PGHOST: '127.0.0.1', PGPORT: String(fixture.pg.port), PGDATABASE: fixture.db, PGUSER: fixture.pg.user, PGPASSWORD: fixture.pg.password, PGSSLMODE: 'disable' },
     });
     assert.equal(r.code, 0, r.stderr);
     assert.equal(JSON.parse(r.stdout).outcome, 'committed');
-    assert.doesNotMatch(r.stdout + r.stderr + readFileSync(audit, 'utf8'), new RegExp(pg.password));
+    assert.doesNotMatch(r.stdout + r.stderr + readFileSync(fixture.audit, 'utf8'), new RegExp(fixture.pg.password));
   });
 
   it('2: refuses an error finding on production before connecting, with line:column', async () => {
@@ -157,7 +147,7 @@ describe('safe-sql run (CLI, real PostgreSQL)', function () {
     assert.equal(r.code, 1);
     assert.match(r.stderr, /cannot write the audit log/);
     assert.equal(await values(), '0,0,0,0,0,0,0,0,0,0');
-    const full = await runCli(['run', sqlFile('SELECT 1;'), '--url', pg.url(db), '--audit-log', '/dev/full']);
+    const full = await runCli(['run', sqlFile('SELECT 1;'), '--url', fixture.url, '--audit-log', '/dev/full']);
     assert.match(full.stderr, /cannot write the audit log \/dev\/full: ENOSPC/);
   });
 
@@ -173,7 +163,7 @@ describe('safe-sql run (CLI, real PostgreSQL)', function () {
   });
 
   it('reads the SQL from stdin with -', async () => {
-    const r = await runCli(['run', '-', '--url', pg.url(db), '--audit-log', audit, '--expect-rows', '3'], { input: UPDATE_TWO });
+    const r = await runCli(['run', '-', '--url', fixture.url, '--audit-log', fixture.audit, '--expect-rows', '3'], { input: UPDATE_TWO });
     assert.equal(r.code, 0, r.stderr);
   });
 });

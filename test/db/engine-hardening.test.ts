@@ -1,30 +1,20 @@
 /** The engine's own guarantees on hardening: bounded rows, redacted texts, internal errors in plain words, audited. */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Client } from 'pg';
 import { runGuarded } from '../../server/engine';
 import { ConfirmSummary, Decision, RunRequest } from '../../server/engine/types';
 import { useDatabase } from '../support/database';
-import { TestPostgres } from '../support/postgres';
 
 describe('guarded-execution engine hardening (real PostgreSQL)', function () {
   this.timeout(60_000);
   const fixture = useDatabase('enginehard');
-  let pg: TestPostgres;
-  let db: string;
-  let admin: Client;
-  let dir: string;
-  before(async () => {
-    ({ pg, db, admin, dir } = fixture);
-  });
   beforeEach(async () => {
-    await admin.query('DROP TABLE IF EXISTS t; CREATE TABLE t (id int PRIMARY KEY, v int NOT NULL DEFAULT 0); INSERT INTO t (id) SELECT g FROM generate_series(1, 10) g');
+    await fixture.admin.query('DROP TABLE IF EXISTS t; CREATE TABLE t (id int PRIMARY KEY, v int NOT NULL DEFAULT 0); INSERT INTO t (id) SELECT g FROM generate_series(1, 10) g');
   });
 
-  const request = (text: string, extra: Partial<RunRequest> = {}): RunRequest => ({ text, environment: 'development', connection: { kind: 'url', url: pg.url(db) }, client: 'vscode', auditLogPath: null, ...extra });
+  const request = (text: string, extra: Partial<RunRequest> = {}): RunRequest => ({ text, environment: 'development', connection: { kind: 'url', url: fixture.url }, client: 'vscode', auditLogPath: null, ...extra });
   const answer = (d: Decision) => ({ seen: [] as ConfirmSummary[], confirm(s: ConfirmSummary) { this.seen.push(s); return Promise.resolve(d); } });
-  const values = async () => (await admin.query<{ v: number }>('SELECT v FROM t ORDER BY id')).rows.map((r) => r.v).join(',');
+  const values = async () => (await fixture.admin.query<{ v: number }>('SELECT v FROM t ORDER BY id')).rows.map((r) => r.v).join(',');
 
   it('a huge value is cut with a note, and the rows kept stay within the byte budget', async () => {
     const r = await runGuarded(request("SELECT repeat('x', 2000000) AS big FROM generate_series(1, 3);\nSELECT repeat('y', 9000) FROM generate_series(1, 500);"), answer({ commit: true }));
@@ -41,7 +31,7 @@ describe('guarded-execution engine hardening (real PostgreSQL)', function () {
   });
 
   it('statement texts in the confirmation and the result have password literals redacted', async () => {
-    await admin.query('DROP ROLE IF EXISTS eng_pw; CREATE ROLE eng_pw');
+    await fixture.admin.query('DROP ROLE IF EXISTS eng_pw; CREATE ROLE eng_pw');
     const c = answer({ commit: false });
     const r = await runGuarded(request("ALTER ROLE eng_pw PASSWORD 'eng-secret-42';"), c);
     assert.equal(r.ending, 'declined');
@@ -51,8 +41,7 @@ describe('guarded-execution engine hardening (real PostgreSQL)', function () {
   });
 
   it('an internal error rolls back, says so in plain words and is audited with the run id', async () => {
-    const audit = join(dir, 'audit.jsonl');
-    const r = await runGuarded(request('UPDATE t SET v = 7 WHERE id = 1;', { auditLogPath: audit }), {
+    const r = await runGuarded(request('UPDATE t SET v = 7 WHERE id = 1;', { auditLogPath: fixture.audit }), {
       confirm: () => Promise.resolve({ commit: true }),
       onProgress: () => {
         const missing = undefined as unknown as { index: number };
@@ -63,18 +52,18 @@ describe('guarded-execution engine hardening (real PostgreSQL)', function () {
     assert.doesNotMatch(r.reason, /Cannot read|undefined|TypeError/);
     assert.match(r.reason, /internal error in safe-sql.*nothing was committed/);
     assert.equal(await values(), '0,0,0,0,0,0,0,0,0,0');
-    const record = JSON.parse(readFileSync(audit, 'utf8').trim().split('\n').pop() ?? '{}') as Record<string, unknown>;
+    const record = JSON.parse(readFileSync(fixture.audit, 'utf8').trim().split('\n').pop() ?? '{}') as Record<string, unknown>;
     assert.equal(record.runId, r.runId);
     assert.equal(record.ending, 'statement-failed');
     assert.equal(record.reason, r.reason);
   });
 
   it('a production profile is held to production rules whatever environment the caller passed', async () => {
-    const profile = { name: 'prod-main', environment: 'production' as const, host: '127.0.0.1', port: pg.port, database: db, user: pg.user };
-    const r = await runGuarded(request('DELETE FROM t;', { environment: 'development', connection: { kind: 'profile', profile, password: pg.password } }), answer({ commit: true }));
+    const profile = { name: 'prod-main', environment: 'production' as const, host: '127.0.0.1', port: fixture.pg.port, database: fixture.db, user: fixture.pg.user };
+    const r = await runGuarded(request('DELETE FROM t;', { environment: 'development', connection: { kind: 'profile', profile, password: fixture.pg.password } }), answer({ commit: true }));
     assert.equal(r.ending, 'refused', r.reason);
     assert.match(r.reason, /production/);
-    assert.equal((await admin.query('SELECT count(*)::int AS n FROM t')).rows[0].n, 10);
+    assert.equal((await fixture.admin.query('SELECT count(*)::int AS n FROM t')).rows[0].n, 10);
   });
 
   it('each run gets its own id; an empty audit path refuses the run before anything runs', async () => {

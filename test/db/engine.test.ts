@@ -1,28 +1,20 @@
 /** The engine API driven directly, with a scripted confirmation, against a real PostgreSQL. */
 import assert from 'node:assert/strict';
-import { Client } from 'pg';
 import { runGuarded } from '../../server/engine';
 import { ConfirmSummary, Decision, RunRequest } from '../../server/engine/types';
 import { within } from '../support/cli';
 import { useDatabase } from '../support/database';
-import { TestPostgres } from '../support/postgres';
 
 describe('guarded-execution engine (real PostgreSQL)', function () {
   this.timeout(30_000);
   const fixture = useDatabase('engine');
-  let pg: TestPostgres;
-  let db: string;
-  let admin: Client;
-  before(async () => {
-    ({ pg, db, admin } = fixture);
-  });
   beforeEach(async () => {
-    await admin.query('DROP TABLE IF EXISTS t; DROP SEQUENCE IF EXISTS s; CREATE SEQUENCE s; CREATE TABLE t (id int PRIMARY KEY, v int NOT NULL DEFAULT 0); INSERT INTO t (id) SELECT g FROM generate_series(1, 10) g');
+    await fixture.admin.query('DROP TABLE IF EXISTS t; DROP SEQUENCE IF EXISTS s; CREATE SEQUENCE s; CREATE TABLE t (id int PRIMARY KEY, v int NOT NULL DEFAULT 0); INSERT INTO t (id) SELECT g FROM generate_series(1, 10) g');
   });
 
-  const request = (text: string, extra: Partial<RunRequest> = {}): RunRequest => ({ text, environment: 'development', connection: { kind: 'url', url: pg.url(db) }, client: 'vscode', auditLogPath: null, ...extra });
+  const request = (text: string, extra: Partial<RunRequest> = {}): RunRequest => ({ text, environment: 'development', connection: { kind: 'url', url: fixture.url }, client: 'vscode', auditLogPath: null, ...extra });
   const answer = (d: Decision) => ({ seen: [] as ConfirmSummary[], confirm(s: ConfirmSummary) { this.seen.push(s); return Promise.resolve(d); } });
-  const values = async () => (await admin.query<{ v: number }>('SELECT v FROM t ORDER BY id')).rows.map((r) => r.v).join(',');
+  const values = async () => (await fixture.admin.query<{ v: number }>('SELECT v FROM t ORDER BY id')).rows.map((r) => r.v).join(',');
 
   it('shows each statement with its real count and first rows before committing', async () => {
     const c = answer({ commit: true });
@@ -77,7 +69,7 @@ describe('guarded-execution engine (real PostgreSQL)', function () {
   });
 
   it('a lock timeout fails the statement and rolls back', async () => {
-    const holder = await pg.connect(db);
+    const holder = await fixture.pg.connect(fixture.db);
     try {
       await holder.query('BEGIN; SELECT * FROM t WHERE id = 2 FOR UPDATE');
       const r = await runGuarded(request('UPDATE t SET v = 1 WHERE id = 1;\nUPDATE t SET v = 1 WHERE id = 2;', { lockTimeoutMs: 200 }), answer({ commit: true }));
@@ -94,7 +86,7 @@ describe('guarded-execution engine (real PostgreSQL)', function () {
   it('cancel stops the running statement through a second connection and rolls back everything', async () => {
     const cancel = new AbortController();
     const running = runGuarded(request('UPDATE t SET v = 1 WHERE id = 1;\nSELECT pg_sleep(30);'), { ...answer({ commit: true }), signal: cancel.signal });
-    await within(10_000, async () => (await admin.query("SELECT 1 FROM pg_stat_activity WHERE query LIKE '%pg_sleep(30)%' AND pid <> pg_backend_pid() AND state = 'active'")).rowCount === 1);
+    await within(10_000, async () => (await fixture.admin.query("SELECT 1 FROM pg_stat_activity WHERE query LIKE '%pg_sleep(30)%' AND pid <> pg_backend_pid() AND state = 'active'")).rowCount === 1);
     cancel.abort();
     const r = await running;
     assert.equal(r.ending, 'cancelled', r.reason);
@@ -111,14 +103,14 @@ describe('guarded-execution engine (real PostgreSQL)', function () {
   it('a non-transactional statement runs only alone, after a typed confirmation that says it cannot be undone', async () => {
     const script = await runGuarded(request('UPDATE t SET v = 1 WHERE id = 1;\nCREATE INDEX CONCURRENTLY t_v ON t (v);'), answer({ commit: true }));
     assert.equal(script.ending, 'refused');
-    const c = answer({ commit: true, typed: db });
+    const c = answer({ commit: true, typed: fixture.db });
     const alone = await runGuarded(request('CREATE INDEX CONCURRENTLY t_v ON t (v);'), c);
     assert.equal(alone.ending, 'committed', alone.reason);
     assert.equal(c.seen[0].irreversible, true);
-    assert.equal((await admin.query("SELECT 1 FROM pg_indexes WHERE indexname = 't_v'")).rowCount, 1);
+    assert.equal((await fixture.admin.query("SELECT 1 FROM pg_indexes WHERE indexname = 't_v'")).rowCount, 1);
     const wrong = await runGuarded(request('DROP INDEX CONCURRENTLY t_v;'), answer({ commit: true, typed: 'yes' }));
     assert.equal(wrong.ending, 'declined');
-    assert.equal((await admin.query("SELECT 1 FROM pg_indexes WHERE indexname = 't_v'")).rowCount, 1);
+    assert.equal((await fixture.admin.query("SELECT 1 FROM pg_indexes WHERE indexname = 't_v'")).rowCount, 1);
   });
 
   it('an empty text is a usage error and nothing connects', async () => {

@@ -4,29 +4,21 @@
  * against a real PostgreSQL, which also shows why: a declined run does not take back a setval.
  */
 import assert from 'node:assert/strict';
-import { Client } from 'pg';
 import { runGuarded } from '../../server/engine';
 import { ConfirmSummary, Decision, RunRequest } from '../../server/engine/types';
 import { useDatabase } from '../support/database';
-import { TestPostgres } from '../support/postgres';
 
 describe('the guard cannot be loosened from inside a run (real PostgreSQL)', function () {
   this.timeout(30_000);
   const fixture = useDatabase('guardrefusal');
-  let pg: TestPostgres;
-  let db: string;
-  let admin: Client;
-  before(async () => {
-    ({ pg, db, admin } = fixture);
-  });
   beforeEach(async () => {
-    await admin.query('DROP FUNCTION IF EXISTS loosen(); DROP TABLE IF EXISTS t; DROP SEQUENCE IF EXISTS s; CREATE SEQUENCE s; CREATE TABLE t (id int PRIMARY KEY, v int NOT NULL DEFAULT 0); INSERT INTO t (id) SELECT g FROM generate_series(1, 3) g');
+    await fixture.admin.query('DROP FUNCTION IF EXISTS loosen(); DROP TABLE IF EXISTS t; DROP SEQUENCE IF EXISTS s; CREATE SEQUENCE s; CREATE TABLE t (id int PRIMARY KEY, v int NOT NULL DEFAULT 0); INSERT INTO t (id) SELECT g FROM generate_series(1, 3) g');
   });
 
-  const request = (text: string, environment: RunRequest['environment']): RunRequest => ({ text, environment, connection: { kind: 'url', url: pg.url(db) }, client: 'vscode', auditLogPath: null });
+  const request = (text: string, environment: RunRequest['environment']): RunRequest => ({ text, environment, connection: { kind: 'url', url: fixture.url }, client: 'vscode', auditLogPath: null });
   const answer = (d: Decision) => ({ seen: [] as ConfirmSummary[], confirm(s: ConfirmSummary) { this.seen.push(s); return Promise.resolve(d); } });
-  const values = async () => (await admin.query<{ v: number }>('SELECT v FROM t ORDER BY id')).rows.map((r) => r.v).join(',');
-  const lastValue = async () => (await admin.query<{ last_value: string }>('SELECT last_value FROM s')).rows[0].last_value;
+  const values = async () => (await fixture.admin.query<{ v: number }>('SELECT v FROM t ORDER BY id')).rows.map((r) => r.v).join(',');
+  const lastValue = async () => (await fixture.admin.query<{ last_value: string }>('SELECT last_value FROM s')).rows[0].last_value;
 
   for (const environment of ['development', 'staging', 'production'] as const) {
     it(`${environment}: SET statement_timeout = 0 is refused before anything runs`, async () => {
@@ -49,7 +41,7 @@ describe('the guard cannot be loosened from inside a run (real PostgreSQL)', fun
     const r = await runGuarded(request(sql, 'development'), answer({ commit: true }));
     assert.equal(r.ending, 'refused', r.reason);
     assert.match(r.reason, /set_config\('statement_timeout'\)/);
-    const defined = await admin.query("SELECT 1 FROM pg_proc WHERE proname = 'loosen'");
+    const defined = await fixture.admin.query("SELECT 1 FROM pg_proc WHERE proname = 'loosen'");
     assert.equal(defined.rowCount, 0);
   });
 

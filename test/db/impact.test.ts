@@ -1,22 +1,14 @@
 /** True impact, guard settings, locks and read-only endings, against a real PostgreSQL. */
 import assert from 'node:assert/strict';
-import { Client } from 'pg';
 import { runGuarded } from '../../server/engine';
 import { ConfirmSummary, Decision, RunRequest } from '../../server/engine/types';
 import { useDatabase } from '../support/database';
-import { TestPostgres } from '../support/postgres';
 
 describe('true impact, guard settings and locks (real PostgreSQL)', function () {
   this.timeout(60_000);
   const fixture = useDatabase('impact');
-  let pg: TestPostgres;
-  let db: string;
-  let admin: Client;
-  before(async () => {
-    ({ pg, db, admin } = fixture);
-  });
   beforeEach(async () => {
-    await admin.query(`DROP TABLE IF EXISTS items, orders, customers, log, m CASCADE; DROP FUNCTION IF EXISTS purge(), loosen();
+    await fixture.admin.query(`DROP TABLE IF EXISTS items, orders, customers, log, m CASCADE; DROP FUNCTION IF EXISTS purge(), loosen();
       CREATE TABLE customers (id int PRIMARY KEY);
       CREATE TABLE orders (id int PRIMARY KEY, customer int REFERENCES customers ON DELETE CASCADE);
       CREATE TABLE items (id int PRIMARY KEY, ord int REFERENCES orders ON DELETE CASCADE);
@@ -33,7 +25,7 @@ describe('true impact, guard settings and locks (real PostgreSQL)', function () 
       CREATE FUNCTION loosen() RETURNS text LANGUAGE plpgsql AS $$BEGIN RETURN set_config('statement_timeout', '0', true); END$$;`);
   });
 
-  const request = (text: string, extra: Partial<RunRequest> = {}): RunRequest => ({ text, environment: 'development', connection: { kind: 'url', url: pg.url(db) }, client: 'vscode', auditLogPath: null, ...extra });
+  const request = (text: string, extra: Partial<RunRequest> = {}): RunRequest => ({ text, environment: 'development', connection: { kind: 'url', url: fixture.url }, client: 'vscode', auditLogPath: null, ...extra });
   const answer = (d: Decision) => ({ seen: [] as ConfirmSummary[], confirm(s: ConfirmSummary) { this.seen.push(s); return Promise.resolve(d); } });
   const table = (s: ConfirmSummary, name: string) => s.impact?.tables.find((t) => t.table === name);
 
@@ -47,7 +39,7 @@ describe('true impact, guard settings and locks (real PostgreSQL)', function () 
     assert.equal(table(s, 'items')?.deleted, 100);
     assert.equal(s.totalRows, 111);
     assert.equal(s.impact?.unexplained, 110);
-    assert.equal((await admin.query('SELECT count(*)::int AS n FROM items')).rows[0].n, 300);
+    assert.equal((await fixture.admin.query('SELECT count(*)::int AS n FROM items')).rows[0].n, 300);
   });
 
   it('--expect-rows applies to the total impact; an in-file expectation to its own statement', async () => {
@@ -66,7 +58,7 @@ describe('true impact, guard settings and locks (real PostgreSQL)', function () 
   });
 
   it('trigger writes and function writes from a SELECT are counted and unexplained', async () => {
-    await admin.query(`CREATE FUNCTION wipe() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN DELETE FROM log; RETURN NEW; END$$;
+    await fixture.admin.query(`CREATE FUNCTION wipe() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN DELETE FROM log; RETURN NEW; END$$;
       CREATE TRIGGER wipe AFTER UPDATE ON customers FOR EACH ROW EXECUTE FUNCTION wipe();`);
     try {
       const c = answer({ commit: false });
@@ -81,7 +73,7 @@ describe('true impact, guard settings and locks (real PostgreSQL)', function () 
       assert.equal(f.seen[0].impact?.unexplained, 30);
       assert.ok(f.seen[0].statements[1].impact === undefined || f.seen[0].statements.length === 2);
     } finally {
-      await admin.query('DROP TRIGGER wipe ON customers; DROP FUNCTION wipe()');
+      await fixture.admin.query('DROP TRIGGER wipe ON customers; DROP FUNCTION wipe()');
     }
   });
 
@@ -109,11 +101,11 @@ describe('true impact, guard settings and locks (real PostgreSQL)', function () 
     assert.equal(r.ending, 'refused');
     assert.match(r.reason, /statement_timeout was set to 10s by the guard and is now 0/);
     assert.equal(c.seen.length, 0);
-    assert.equal((await admin.query('SELECT count(*)::int AS n FROM log')).rows[0].n, 50);
+    assert.equal((await fixture.admin.query('SELECT count(*)::int AS n FROM log')).rows[0].n, 50);
   });
 
   it('a held ACCESS EXCLUSIVE lock and a session waiting on it are shown; the deadline is shorter', async () => {
-    const waiter = await pg.connect(db);
+    const waiter = await fixture.pg.connect(fixture.db);
     let waiting: Promise<unknown> | undefined;
     try {
       const c = {
@@ -142,7 +134,7 @@ describe('true impact, guard settings and locks (real PostgreSQL)', function () 
   });
 
   it('counts the sessions waiting on the run', async () => {
-    const waiter = await pg.connect(db);
+    const waiter = await fixture.pg.connect(fixture.db);
     const sql = "ALTER TABLE log ADD COLUMN y int;\nSELECT pg_sleep(1.5);";
     let waiting: Promise<unknown> | undefined;
     const timer = setTimeout(() => {
@@ -161,7 +153,7 @@ describe('true impact, guard settings and locks (real PostgreSQL)', function () 
   });
 
   it('a read-only run ends with ROLLBACK: a listener hears no pg_notify', async () => {
-    const listener = await pg.connect(db);
+    const listener = await fixture.pg.connect(fixture.db);
     const heard: string[] = [];
     listener.on('notification', (n) => heard.push(n.channel));
     await listener.query('LISTEN ping');
@@ -171,7 +163,7 @@ describe('true impact, guard settings and locks (real PostgreSQL)', function () 
       await listener.query('SELECT 1');
       await new Promise((res) => setTimeout(res, 200));
       assert.deepEqual(heard, []);
-      await admin.query("NOTIFY ping, 'control'");
+      await fixture.admin.query("NOTIFY ping, 'control'");
       await listener.query('SELECT 1');
       assert.deepEqual(heard, ['ping']);
     } finally {
@@ -180,7 +172,7 @@ describe('true impact, guard settings and locks (real PostgreSQL)', function () 
   });
 
   it('production: the planner refuses a condition reduced to true, naming the table and its estimate', async () => {
-    await admin.query('ANALYZE log');
+    await fixture.admin.query('ANALYZE log');
     // The analysis sees a condition on the row; the planner (PostgreSQL 17+) knows id is NOT NULL and drops it.
     const r = await runGuarded(request('DELETE FROM log WHERE id IS NOT NULL;', { environment: 'production' }), answer({ commit: true }));
     assert.equal(r.ending, 'refused', r.reason);

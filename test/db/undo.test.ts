@@ -2,13 +2,11 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { runGuarded } from '../../server/engine';
 import { ConfirmSummary } from '../../server/engine/types';
 import { runCli } from '../support/cli';
 import { startProxy } from '../support/proxy';
 import { useDatabase } from '../support/database';
-import { TestPostgres } from '../support/postgres';
 
 const T = '"Mixed Case"';
 const SETUP = `
@@ -30,31 +28,22 @@ INSERT INTO plain VALUES (1), (2);
 describe('undo (CLI, PostgreSQL 18)', function () {
   this.timeout(60_000);
   const fixture = useDatabase('undo');
-  let pg: TestPostgres;
-  let db: string;
-  let admin: Client;
-  let dir: string;
-  let audit: string;
-  before(async () => {
-    ({ pg, db, admin, dir } = fixture);
-    audit = join(dir, 'audit.jsonl');
-  });
   beforeEach(async () => {
-    await admin.query(SETUP);
+    await fixture.admin.query(SETUP);
   });
 
-  const hash = async () => (await admin.query<{ h: string }>(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM ${T} t`)).rows[0].h;
+  const hash = async () => (await fixture.admin.query<{ h: string }>(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM ${T} t`)).rows[0].h;
   const sqlFile = (sql: string) => {
-    const f = join(dir, `s${Math.random().toString(36).slice(2)}.sql`);
+    const f = join(fixture.dir, `s${Math.random().toString(36).slice(2)}.sql`);
     writeFileSync(f, sql);
     return f;
   };
   const run = async (sql: string, rows: number) => {
-    const r = await runCli(['run', sqlFile(sql), '--url', pg.url(db), '--audit-log', audit, '--yes', '--expect-rows', String(rows), '--format', 'json']);
+    const r = await runCli(['run', sqlFile(sql), '--url', fixture.url, '--audit-log', fixture.audit, '--yes', '--expect-rows', String(rows), '--format', 'json']);
     assert.equal(r.code, 0, r.stderr);
     return JSON.parse(r.stdout) as { undo: { available: boolean; partial: boolean; rows: number; path: string; reason: string; id: string } };
   };
-  const undo = (target: string, rows: number, ...more: string[]) => runCli(['undo', ...(target === '--last' ? ['--last'] : [target]), '--url', pg.url(db), '--audit-log', audit, '--yes', '--expect-rows', String(rows), ...more]);
+  const undo = (target: string, rows: number, ...more: string[]) => runCli(['undo', ...(target === '--last' ? ['--last'] : [target]), '--url', fixture.url, '--audit-log', fixture.audit, '--yes', '--expect-rows', String(rows), ...more]);
 
   const cases: Array<[string, string, number]> = [
     ['UPDATE', `UPDATE ${T} SET n = n * 2, arr = NULL, m = 'sad', "Quoted ""Col""" = 'x' WHERE region = 'eu';`, 2],
@@ -79,10 +68,10 @@ describe('undo (CLI, PostgreSQL 18)', function () {
       const u = await undo(r.undo.id, rows);
       assert.equal(u.code, 0, u.stderr);
       assert.equal(await hash(), before);
-      const records = readFileSync(audit, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+      const records = readFileSync(fixture.audit, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
       assert.equal(records[records.length - 1].undoOf, r.undo.id);
-      // Row values never reach the audit log.
-      assert.doesNotMatch(readFileSync(audit, 'utf8'), /it''s|lead|00ff/);
+      // Row values never reach the fixture.audit log.
+      assert.doesNotMatch(readFileSync(fixture.audit, 'utf8'), /it''s|lead|00ff/);
     });
   }
 
@@ -96,18 +85,18 @@ describe('undo (CLI, PostgreSQL 18)', function () {
   });
 
   it('a delete that cascades is partial, and says which table it does not cover', async () => {
-    await admin.query(`CREATE TABLE child_c (id int PRIMARY KEY, "Id" int, region text, FOREIGN KEY ("Id", region) REFERENCES ${T} ON DELETE CASCADE); INSERT INTO child_c VALUES (1, 2, 'us')`);
+    await fixture.admin.query(`CREATE TABLE child_c (id int PRIMARY KEY, "Id" int, region text, FOREIGN KEY ("Id", region) REFERENCES ${T} ON DELETE CASCADE); INSERT INTO child_c VALUES (1, 2, 'us')`);
     // --expect-rows covers the true impact: the row and the one the cascade removes.
     const r = await run(`DELETE FROM ${T} WHERE region = 'us';`, 2);
     assert.equal(r.undo.partial, true);
     assert.match(r.undo.reason, /may cascade to child_c/);
-    await admin.query('DROP TABLE child_c');
+    await fixture.admin.query('DROP TABLE child_c');
   });
 
   it('the run JSON has an undo member; off when the profile or request says so', async () => {
     const seen: ConfirmSummary[] = [];
     const r = await runGuarded(
-      { text: `UPDATE ${T} SET n = 1 WHERE region = 'us';`, environment: 'production', connection: { kind: 'url', url: pg.url(db) }, client: 'cli', auditLogPath: audit, undo: { enabled: false } },
+      { text: `UPDATE ${T} SET n = 1 WHERE region = 'us';`, environment: 'production', connection: { kind: 'url', url: fixture.url }, client: 'cli', auditLogPath: fixture.audit, undo: { enabled: false } },
       { confirm: (s) => (seen.push(s), Promise.resolve({ commit: false })) },
     );
     assert.equal(r.undo, undefined);
@@ -117,7 +106,7 @@ describe('undo (CLI, PostgreSQL 18)', function () {
   });
 
   it('the user RETURNING still shows only its own columns', async () => {
-    const r = await runCli(['run', sqlFile(`UPDATE ${T} SET n = 7 WHERE region = 'us' RETURNING region;`), '--url', pg.url(db), '--audit-log', audit, '--yes', '--expect-rows', '1']);
+    const r = await runCli(['run', sqlFile(`UPDATE ${T} SET n = 7 WHERE region = 'us' RETURNING region;`), '--url', fixture.url, '--audit-log', fixture.audit, '--yes', '--expect-rows', '1']);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /Undo with: safe-sql undo /);
     const u = await undo('--last', 1);
@@ -126,7 +115,7 @@ describe('undo (CLI, PostgreSQL 18)', function () {
 
   it('a row changed since the run is a conflict: listed by key, nothing changed, exit 3', async () => {
     const r = await run(`UPDATE ${T} SET n = 0 WHERE region = 'eu';`, 2);
-    await admin.query(`UPDATE ${T} SET n = 5 WHERE "Id" = 1`);
+    await fixture.admin.query(`UPDATE ${T} SET n = 5 WHERE "Id" = 1`);
     const changed = await hash();
     const u = await undo(r.undo.id, 2);
     assert.equal(u.code, 3, u.stderr);
@@ -136,7 +125,7 @@ describe('undo (CLI, PostgreSQL 18)', function () {
 
   it('a table whose columns changed since the run is refused (exit 2), nothing changed', async () => {
     const r = await run(`UPDATE ${T} SET n = 3 WHERE region = 'us';`, 1);
-    await admin.query(`ALTER TABLE ${T} ADD COLUMN extra int`);
+    await fixture.admin.query(`ALTER TABLE ${T} ADD COLUMN extra int`);
     const changed = await hash();
     const u = await undo(r.undo.id, 1);
     assert.equal(u.code, 2, u.stderr);
@@ -155,7 +144,7 @@ describe('undo (CLI, PostgreSQL 18)', function () {
   it('undo files: folder 0700, file 0600, and a second undo of the same run is refused', async () => {
     const r = await run(`DELETE FROM ${T} WHERE region = 'us';`, 1);
     assert.equal(statSync(r.undo.path).mode & 0o777, 0o600);
-    assert.equal(statSync(join(dir, 'undo')).mode & 0o777, 0o700);
+    assert.equal(statSync(join(fixture.dir, 'undo')).mode & 0o777, 0o700);
     assert.equal((await undo(r.undo.id, 1)).code, 0);
     const again = await undo(r.undo.id, 1);
     assert.equal(again.code, 2);
@@ -163,8 +152,8 @@ describe('undo (CLI, PostgreSQL 18)', function () {
   });
 
   it('a run whose COMMIT failed after the undo file was written cannot be undone', async () => {
-    await admin.query(`CREATE TABLE parent_d (id int PRIMARY KEY); ALTER TABLE ${T} ADD COLUMN p int REFERENCES parent_d DEFERRABLE INITIALLY DEFERRED`);
-    const r = await runCli(['run', sqlFile(`UPDATE ${T} SET p = 9 WHERE region = 'us';`), '--url', pg.url(db), '--audit-log', audit, '--yes', '--expect-rows', '1', '--format', 'json']);
+    await fixture.admin.query(`CREATE TABLE parent_d (id int PRIMARY KEY); ALTER TABLE ${T} ADD COLUMN p int REFERENCES parent_d DEFERRABLE INITIALLY DEFERRED`);
+    const r = await runCli(['run', sqlFile(`UPDATE ${T} SET p = 9 WHERE region = 'us';`), '--url', fixture.url, '--audit-log', fixture.audit, '--yes', '--expect-rows', '1', '--format', 'json']);
     assert.equal(r.code, 4, r.stderr);
     const out = JSON.parse(r.stdout) as { undo: { id: string; path: string; available: boolean } };
     assert.equal(out.undo.available, false);
@@ -177,13 +166,13 @@ describe('undo (CLI, PostgreSQL 18)', function () {
 
   for (const [mode, committed] of [['drop-instead', false], ['drop-after-forwarding', true]] as const) {
     it(`the link cut at COMMIT (${mode}): the undo file ${committed ? 'is marked committed, as the server says' : 'says not committed, and undo refuses it'}`, async () => {
-      const proxy = await startProxy(pg.port);
+      const proxy = await startProxy(fixture.pg.port);
       try {
         const before = await hash();
-        const url = `postgresql://${pg.user}:${encodeURIComponent(pg.password)}@127.0.0.1:${proxy.port}/${db}`;
+        const url = `postgresql://${fixture.pg.user}:${encodeURIComponent(fixture.pg.password)}@127.0.0.1:${proxy.port}/${fixture.db}`;
         proxy.onCommit = mode;
         const r = await runGuarded(
-          { text: `DELETE FROM ${T} WHERE region = 'us';`, environment: 'production', connection: { kind: 'url', url }, client: 'cli', auditLogPath: audit },
+          { text: `DELETE FROM ${T} WHERE region = 'us';`, environment: 'production', connection: { kind: 'url', url }, client: 'cli', auditLogPath: fixture.audit },
           { confirm: () => Promise.resolve({ commit: true }) },
         );
         assert.equal(r.ending, committed ? 'committed' : 'commit-aborted', r.reason);
@@ -204,18 +193,18 @@ describe('undo (CLI, PostgreSQL 18)', function () {
   }
 
   it('a view with a rule is not captured, and the run still commits', async () => {
-    await admin.query(`DROP VIEW IF EXISTS vv; CREATE VIEW vv AS SELECT "Id", region, n FROM ${T};
+    await fixture.admin.query(`DROP VIEW IF EXISTS vv; CREATE VIEW vv AS SELECT "Id", region, n FROM ${T};
       CREATE RULE vv_upd AS ON UPDATE TO vv DO INSTEAD UPDATE ${T} SET n = NEW.n WHERE "Id" = OLD."Id" AND region = OLD.region`);
     const r = await run(`UPDATE vv SET n = 5 WHERE region = 'us';`, 1);
     assert.equal(r.undo.available, false);
     assert.match(r.undo.reason, /public\.vv is not a table/);
-    await admin.query('DROP VIEW vv');
+    await fixture.admin.query('DROP VIEW vv');
   });
 
   it('a table without a key cannot be undone, and the confirmation says so before commit', async () => {
     const seen: ConfirmSummary[] = [];
     const r = await runGuarded(
-      { text: 'UPDATE plain SET v = v + 1 WHERE v > 0;', environment: 'production', connection: { kind: 'url', url: pg.url(db) }, client: 'cli', auditLogPath: audit, expectRows: { min: 2, max: 2 } },
+      { text: 'UPDATE plain SET v = v + 1 WHERE v > 0;', environment: 'production', connection: { kind: 'url', url: fixture.url }, client: 'cli', auditLogPath: fixture.audit, expectRows: { min: 2, max: 2 } },
       { confirm: (s) => (seen.push(s), Promise.resolve({ commit: false })) },
     );
     assert.equal(r.outcome, 'rolled-back');
@@ -226,7 +215,7 @@ describe('undo (CLI, PostgreSQL 18)', function () {
   it('above the row limit: "undo unavailable: N rows over the limit", and production needs the typed count', async () => {
     const seen: ConfirmSummary[] = [];
     const r = await runGuarded(
-      { text: `UPDATE ${T} SET n = 1 WHERE region <> 'zz';`, environment: 'production', connection: { kind: 'url', url: pg.url(db) }, client: 'cli', auditLogPath: audit, undo: { maxRows: 1 } },
+      { text: `UPDATE ${T} SET n = 1 WHERE region <> 'zz';`, environment: 'production', connection: { kind: 'url', url: fixture.url }, client: 'cli', auditLogPath: fixture.audit, undo: { maxRows: 1 } },
       { confirm: (s) => (seen.push(s), Promise.resolve({ commit: true })) },
     );
     assert.equal(r.ending, 'declined');

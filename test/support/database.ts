@@ -15,6 +15,8 @@ export interface DatabaseFixture {
   readonly url: string;
   readonly admin: Client;
   readonly dir: string;
+  /** An audit log in the folder. */
+  readonly audit: string;
 }
 
 /** Call inside `describe`: registers the before/after hooks and returns the fixture they fill. */
@@ -41,5 +43,6 @@ export function useDatabase(name: string): DatabaseFixture {
     get url() { return need(state.pg, 'server').url(need(state.db, 'database')); },
     get admin() { return need(state.admin, 'admin client'); },
     get dir() { return need(state.dir, 'folder'); },
+    get audit() { return join(need(state.dir, 'folder'), 'audit.jsonl'); },
   };
 }

@@ -43,16 +43,4 @@ describe('language-model tools (extension host)', () => {
     assert.match(text, /"connection":"e2e-agent"/);
     assert.match(text, /"sample":\[\["42"\]\]/);
   });
-
-  it('safe-sql_run: a write waits in its transaction for the same modal as a person\'s run, and commits only when Commit is clicked', async () => {
-    // The runner clicks for us in the workbench, as a person would (scripts/e2e/layer1.mjs).
-    console.log('SAFE_SQL_E2E_CLICK Commit');
-    const text = await invoke('safe-sql_run', { sql: "UPDATE orders SET status = 'agent' WHERE id = 1;", connection: 'e2e-agent' });
-    assert.match(text, /^Committed: a person confirmed it/, text);
-    const read = await invoke('safe-sql_run', { sql: 'SELECT status FROM orders WHERE id = 1;', connection: 'e2e-agent' });
-    assert.match(read, /"sample":\[\["agent"\]\]/, read);
-    console.log('SAFE_SQL_E2E_CLICK Roll back');
-    const declined = await invoke('safe-sql_run', { sql: "UPDATE orders SET status = 'other' WHERE id = 1;", connection: 'e2e-agent' });
-    assert.match(declined, /^Rolled back: nothing was committed/, declined);
-  });
 });
