@@ -12,6 +12,7 @@ import { ConnectionsHolder } from './connections/commands';
 import { registerTools } from './lm/tools';
 import { registerRunCommands } from './run/runCommands';
 import { RunSession } from './run/session';
+import { OpenTransaction } from './run/transactionState';
 import { Passwords } from './secrets';
 import { CredentialsRequest } from '../shared/protocol';
 import { newChannelKey } from '../shared/secretChannel';
@@ -24,9 +25,11 @@ export class Ctx implements ConnectionsHolder {
 
   constructor(private readonly context: vscode.ExtensionContext, readonly output: vscode.LogOutputChannel) {
     this.passwords = new Passwords(context.secrets);
+    const transaction = new OpenTransaction();
     registerCommands(context, this);
-    this.connections = registerConnections(context, this);
-    this.runSession = new RunSession(context.globalStorageUri);
+    this.connections = registerConnections(context, this, transaction);
+    this.runSession = new RunSession(context.globalStorageUri, transaction);
+    context.subscriptions.push(transaction, this.runSession);
     registerRunCommands(context, this, this.runSession);
     registerTools(context, this, this.runSession);
   }

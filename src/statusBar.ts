@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { connectionLabel, formatCount } from '../shared/labels';
 import { DocumentBindingParams, RunStateParams } from '../shared/protocol';
-import { currentTransaction, onDidChangeTransaction } from './run/transactionState';
+import { OpenTransaction } from './run/transactionState';
 
 export const STATUS_BAR_ID = 'safeSql.connection';
 const SHORT = { production: 'PROD', staging: 'STAGING', development: 'DEV' } as const;
@@ -17,7 +17,7 @@ export class ConnectionStatusBar implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private ticker: NodeJS.Timeout | undefined;
 
-  constructor(selectCommand: string) {
+  constructor(selectCommand: string, private readonly transaction: OpenTransaction) {
     this.item = vscode.window.createStatusBarItem(STATUS_BAR_ID, vscode.StatusBarAlignment.Left, 100);
     this.item.name = 'Safe SQL connection';
     this.item.command = selectCommand;
@@ -25,7 +25,7 @@ export class ConnectionStatusBar implements vscode.Disposable {
       this.item,
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       vscode.workspace.onDidCloseTextDocument((d) => this.bindings.delete(d.uri.toString())),
-      onDidChangeTransaction(() => this.update()),
+      transaction.onDidChange(() => this.update()),
     );
     this.update();
   }
@@ -53,7 +53,7 @@ export class ConnectionStatusBar implements vscode.Disposable {
   }
 
   private update(): void {
-    const tx = currentTransaction();
+    const tx = this.transaction.current;
     if (tx) return this.showTransaction(tx);
     this.stopTicking();
     const doc = vscode.window.activeTextEditor?.document;

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, Middleware } from 'vscode-languageclient/node';
 import { DocumentBindingNotification } from '../../shared/protocol';
+import { OpenTransaction } from '../run/transactionState';
 import { ConnectionStatusBar } from '../statusBar';
 import { COMMANDS, ConnectionCommands, ConnectionsHolder } from './commands';
 import { ConnectionSelection, selectionMiddleware } from './selection';
@@ -17,9 +18,9 @@ export interface Connections {
   attach(client: LanguageClient): void;
 }
 
-export function registerConnections(context: vscode.ExtensionContext, holder: ConnectionsHolder): Connections {
+export function registerConnections(context: vscode.ExtensionContext, holder: ConnectionsHolder, transaction: OpenTransaction): Connections {
   const selection = new ConnectionSelection(context.workspaceState);
-  const statusBar = new ConnectionStatusBar(COMMANDS.select);
+  const statusBar = new ConnectionStatusBar(COMMANDS.select, transaction);
   context.subscriptions.push(selection, statusBar);
   new ConnectionCommands(holder, selection, statusBar).register(context);
   watchSettingsProblems(context);

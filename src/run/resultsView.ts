@@ -10,19 +10,27 @@ import { impactLines, locksLine } from './impactText';
 
 export const RESULTS_VIEW_TYPE = 'safeSql.results';
 
-let panel: vscode.WebviewPanel | undefined;
+/** One results panel, reused from run to run. */
+export class ResultsView implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
 
-/** Shows the rows of the run, if it returned any; reuses one panel. */
-export function showResults(result: RunGuardedResult): void {
-  const withRows = result.statements.filter((s) => s.fields && s.fields.length > 0);
-  if (withRows.length === 0 && !(result.impact && result.impact.tables.length > 0)) return;
-  if (!panel) {
-    panel = vscode.window.createWebviewPanel(RESULTS_VIEW_TYPE, 'Safe SQL Results', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false });
-    panel.onDidDispose(() => (panel = undefined));
-  } else {
-    panel.reveal(undefined, true);
+  /** Shows the rows of the run, if it returned any, and its impact. */
+  show(result: RunGuardedResult): void {
+    const withRows = result.statements.filter((s) => s.fields && s.fields.length > 0);
+    if (withRows.length === 0 && !(result.impact && result.impact.tables.length > 0)) return;
+    if (!this.panel) {
+      const panel = vscode.window.createWebviewPanel(RESULTS_VIEW_TYPE, 'Safe SQL Results', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false });
+      panel.onDidDispose(() => (this.panel = undefined));
+      this.panel = panel;
+    } else {
+      this.panel.reveal(undefined, true);
+    }
+    this.panel.webview.html = resultsHtml(result);
   }
-  panel.webview.html = resultsHtml(result);
+
+  dispose(): void {
+    this.panel?.dispose();
+  }
 }
 
 export function resultsHtml(result: RunGuardedResult): string {

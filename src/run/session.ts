@@ -9,20 +9,29 @@ import { LanguageClient } from 'vscode-languageclient/node';
 import { CancelRunNotification, ConfirmRunRequest, RunGuardedParams, RunGuardedRequest, RunGuardedResult, RunStateNotification } from '../../shared/protocol';
 import { askToConfirm } from './confirmDialog';
 import { reportOutcome } from './outcome';
-import { showResults } from './resultsView';
-import { currentTransaction, setTransaction } from './transactionState';
+import { ResultsView } from './resultsView';
+import { OpenTransaction } from './transactionState';
 
-export class RunSession {
+export class RunSession implements vscode.Disposable {
   /** runId → the document it runs from. */
   private readonly active = new Map<string, { uri: string; client: LanguageClient }>();
 
-  constructor(private readonly globalStorage: vscode.Uri) {}
+  private readonly results = new ResultsView();
+
+  constructor(
+    private readonly globalStorage: vscode.Uri,
+    private readonly transaction: OpenTransaction,
+  ) {}
+
+  dispose(): void {
+    this.results.dispose();
+  }
 
   /** Called for every new client (the server may be restarted). */
   attach(client: LanguageClient): void {
     client.onRequest(ConfirmRunRequest.type, (params, token) => askToConfirm(params, token));
     client.onNotification(RunStateNotification.type, (state) => {
-      if (this.active.has(state.runId)) setTransaction(state);
+      if (this.active.has(state.runId)) this.transaction.set(state);
     });
   }
 
@@ -36,14 +45,14 @@ export class RunSession {
     try {
       const result = await client.sendRequest(RunGuardedRequest.type, { ...params, runId, defaultAuditLogPath: join(this.globalStorage.fsPath, 'audit.jsonl') });
       reportOutcome(result);
-      showResults(result);
+      this.results.show(result);
       return result;
     } catch (error) {
       void vscode.window.showErrorMessage(`Safe SQL: the guarded run did not finish: ${error instanceof Error ? error.message : String(error)}. If a transaction was open, the database rolls it back when the connection ends.`);
       return undefined;
     } finally {
       this.active.delete(runId);
-      if (currentTransaction()?.runId === runId) setTransaction(undefined);
+      if (this.transaction.current?.runId === runId) this.transaction.set(undefined);
     }
   }
 

@@ -1,21 +1,27 @@
 /**
- * The open guarded transaction, as the status bar and dialogs show it. The run code fires it
- * from the server's runState notifications; the status bar listens.
+ * The open guarded transaction, as the status bar and dialogs show it. The client context owns one;
+ * the run session sets it from the server's runState notifications, and the status bar listens.
  */
 import * as vscode from 'vscode';
 import { RunStateParams } from '../../shared/protocol';
 
-const emitter = new vscode.EventEmitter<RunStateParams | undefined>();
-let current: RunStateParams | undefined;
+export class OpenTransaction implements vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<RunStateParams | undefined>();
+  private state: RunStateParams | undefined;
 
-/** Fires with the open transaction's state, and with undefined once no transaction is open. */
-export const onDidChangeTransaction = emitter.event;
+  /** Fires with the open transaction's state, and with undefined once no transaction is open. */
+  readonly onDidChange = this.emitter.event;
 
-export function currentTransaction(): RunStateParams | undefined {
-  return current;
-}
+  get current(): RunStateParams | undefined {
+    return this.state;
+  }
 
-export function setTransaction(state: RunStateParams | undefined): void {
-  current = state && state.state !== 'finished' ? state : undefined;
-  emitter.fire(current);
+  set(state: RunStateParams | undefined): void {
+    this.state = state && state.state !== 'finished' ? state : undefined;
+    this.emitter.fire(this.state);
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+  }
 }
