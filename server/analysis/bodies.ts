@@ -13,6 +13,7 @@ import { nodeAs, NodeOf, stringOf } from './ast';
 import { BodyLocator, verbatimBodyStart } from './body-locator';
 import { constantText, Executed, ExecutedResult, MAX_DEPTH, Place, visitStatement } from './executed';
 import { parsePlpgsqlBody, parsePlpgsqlFunction, parseSql } from './parser';
+import { walkTree } from './walk';
 import { SqlSite } from './site';
 
 /** For statements that store SQL to run later: where that SQL runs, for messages. Else undefined. */
@@ -115,37 +116,26 @@ const EXPRESSION_PREFIX = 'SELECT ';
 /** Walks a parsed PL/pgSQL function: SQL statements, expressions, COMMIT/ROLLBACK, dynamic SQL. */
 function walkPlpgsql(tree: unknown, finder: BodyLocator, outer: Place, out: ExecutedResult): void {
   const place: Place = { ...outer, variables: new Set([...(outer.variables ?? []), ...plpgsqlVariables(tree)]) };
-  const stack: unknown[] = [tree];
-  while (stack.length > 0) {
-    const value = stack.pop();
-    if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push(value[i]);
-      continue;
+  walkTree(tree, (key, record) => {
+    const lineno = typeof record.lineno === 'number' ? record.lineno : undefined;
+    if (key === 'PLpgSQL_stmt_dynexecute' || key === 'PLpgSQL_stmt_dynfors' || record.dynquery) {
+      // Stored: defining is not running. Now: it cannot be verified.
+      if (!place.stored) out.opaque.push({ span: finder.lineAnchor(lineno, 'execute'), reason: 'dynamic SQL (EXECUTE) in a DO block cannot be verified' });
+      return false;
     }
-    if (value === null || typeof value !== 'object') continue;
-    for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-      if (child === null || typeof child !== 'object') continue;
-      const record = child as Record<string, unknown>;
-      const lineno = typeof record.lineno === 'number' ? record.lineno : undefined;
-      if (key === 'PLpgSQL_stmt_dynexecute' || key === 'PLpgSQL_stmt_dynfors' || record.dynquery) {
-        // Stored: defining is not running. Now: it cannot be verified.
-        if (!place.stored) out.opaque.push({ span: finder.lineAnchor(lineno, 'execute'), reason: 'dynamic SQL (EXECUTE) in a DO block cannot be verified' });
-        continue;
-      }
-      if (key === 'PLpgSQL_stmt_commit' || key === 'PLpgSQL_stmt_rollback') {
-        const verb = key === 'PLpgSQL_stmt_commit' ? 'commit' : 'rollback';
-        const site = new SqlSite(verb, undefined, finder.lineAnchor(lineno, verb));
-        out.executed.push({ kind: 'TransactionStmt', body: { kind: verb === 'commit' ? 'TRANS_STMT_COMMIT' : 'TRANS_STMT_ROLLBACK' }, site, context: place.context, topLevel: false, stored: place.stored });
-        continue;
-      }
-      if (key === 'PLpgSQL_expr') {
-        visitExpression(record, finder, place, out);
-        continue;
-      }
-      if (lineno !== undefined) finder.lastLine = lineno;
-      stack.push(child);
+    if (key === 'PLpgSQL_stmt_commit' || key === 'PLpgSQL_stmt_rollback') {
+      const verb = key === 'PLpgSQL_stmt_commit' ? 'commit' : 'rollback';
+      const site = new SqlSite(verb, undefined, finder.lineAnchor(lineno, verb));
+      out.executed.push({ kind: 'TransactionStmt', body: { kind: verb === 'commit' ? 'TRANS_STMT_COMMIT' : 'TRANS_STMT_ROLLBACK' }, site, context: place.context, topLevel: false, stored: place.stored });
+      return false;
     }
-  }
+    if (key === 'PLpgSQL_expr') {
+      visitExpression(record, finder, place, out);
+      return false;
+    }
+    if (lineno !== undefined) finder.lastLine = lineno;
+    return true;
+  });
 }
 
 /** One PLpgSQL_expr: a whole SQL statement (parseMode 0), an expression, or an assignment. */

@@ -5,6 +5,7 @@
  */
 import { nodeAs, NodeOf, PgNode, stringOf } from './ast';
 import { Executed } from './executed';
+import { walkTree } from './walk';
 
 export interface FunctionCall {
   /** The schema it was qualified with, if any (lower case). */
@@ -16,25 +17,15 @@ export interface FunctionCall {
 
 export function functionCalls(e: Executed): FunctionCall[] {
   const calls: FunctionCall[] = [];
-  const stack: unknown[] = [e.body];
-  while (stack.length > 0) {
-    const value = stack.pop();
-    if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push(value[i]);
-      continue;
+  walkTree(e.body, (key, _child, parent) => {
+    // Nested statements are executed statements of their own, visited by the rules separately.
+    if (key.endsWith('Stmt')) return false;
+    if (key === 'FuncCall') {
+      const call = nodeAs(parent as PgNode, 'FuncCall');
+      if (call) calls.push(named(call));
     }
-    if (value === null || typeof value !== 'object') continue;
-    const record = value as Record<string, unknown>;
-    for (const key in record) {
-      const child = record[key];
-      if (child === null || typeof child !== 'object' || key.endsWith('Stmt')) continue;
-      if (key === 'FuncCall') {
-        const call = nodeAs(record as PgNode, 'FuncCall');
-        if (call) calls.push(named(call));
-      }
-      stack.push(child);
-    }
-  }
+    return true;
+  });
   return calls;
 }
 

@@ -4,23 +4,18 @@
  * huge values cannot exhaust memory, internal errors are one plain line, psql commands are named.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { runCli } from '../support/cli';
-import { useDatabase } from '../support/database';
+import { TEN_ROWS, useDatabase } from '../support/database';
 
 describe('safe-sql run hardening (CLI, real PostgreSQL)', function () {
   this.timeout(120_000);
   const fixture = useDatabase('hardening');
   beforeEach(async () => {
-    await fixture.admin.query('DROP TABLE IF EXISTS t; CREATE TABLE t (id int PRIMARY KEY, v int NOT NULL DEFAULT 0); INSERT INTO t (id) SELECT g FROM generate_series(1, 10) g');
+    await fixture.admin.query(TEN_ROWS);
   });
 
-  const sqlFile = (sql: string) => {
-    const f = join(fixture.dir, `s${Math.random().toString(36).slice(2)}.sql`);
-    writeFileSync(f, sql);
-    return f;
-  };
+  const sqlFile = (sql: string) => fixture.sqlFile(sql);
   const run = (sql: string, ...args: string[]) => runCli(['run', sqlFile(sql), '--url', fixture.url, '--audit-log', fixture.audit, ...args]);
   const count = async () => Number((await fixture.admin.query<{ n: string }>('SELECT count(*) AS n FROM t')).rows[0].n);
   const lastAudit = () => {

@@ -1,7 +1,6 @@
 /** `safe-sql run` with the true impact: the JSON contract, the audit record, and --yes with a cascade. */
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { runCli } from '../support/cli';
 import { useDatabase } from '../support/database';
 
@@ -16,11 +15,7 @@ describe('safe-sql run: true impact (CLI, real PostgreSQL)', function () {
       INSERT INTO orders SELECT g, 1 FROM generate_series(1, 1000) g;`);
   });
 
-  const run = (sql: string, ...args: string[]) => {
-    const f = join(fixture.dir, `s${Math.random().toString(36).slice(2)}.sql`);
-    writeFileSync(f, sql);
-    return runCli(['run', f, '--url', fixture.url, '--audit-log', fixture.audit, ...args]);
-  };
+  const run = (sql: string, ...args: string[]) => runCli(['run', fixture.sqlFile(sql), '--url', fixture.url, '--audit-log', fixture.audit, ...args]);
   const orders = async () => (await fixture.admin.query<{ n: number }>('SELECT count(*)::int AS n FROM orders')).rows[0].n;
   const lastAudit = () => JSON.parse(readFileSync(fixture.audit, 'utf8').trim().split('\n').pop() as string) as Record<string, unknown>;
 

@@ -1,23 +1,18 @@
 /** `safe-sql run` end to end: the built CLI against a real PostgreSQL, one case per exit code. */
 import assert from 'node:assert/strict';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import { runCli } from '../support/cli';
-import { useDatabase } from '../support/database';
+import { TEN_ROWS, useDatabase } from '../support/database';
 import { freePort } from '../support/postgres';
 
 describe('safe-sql run (CLI, real PostgreSQL)', function () {
   this.timeout(60_000);
   const fixture = useDatabase('cli');
   beforeEach(async () => {
-    await fixture.admin.query('DROP TABLE IF EXISTS t; CREATE TABLE t (id int PRIMARY KEY, v int NOT NULL DEFAULT 0); INSERT INTO t (id) SELECT g FROM generate_series(1, 10) g');
+    await fixture.admin.query(TEN_ROWS);
   });
 
-  const sqlFile = (sql: string) => {
-    const f = join(fixture.dir, `s${Math.random().toString(36).slice(2)}.sql`);
-    writeFileSync(f, sql);
-    return f;
-  };
+  const sqlFile = (sql: string) => fixture.sqlFile(sql);
   const run = (sql: string, ...args: string[]) => runCli(['run', sqlFile(sql), '--url', fixture.url, '--audit-log', fixture.audit, ...args]);
   const values = async () => (await fixture.admin.query<{ v: number }>('SELECT v FROM t ORDER BY id')).rows.map((r) => r.v).join(',');
   const lastAudit = () => {

@@ -3,13 +3,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { runGuarded } from '../../server/engine';
 import { ConfirmSummary, Decision, RunRequest } from '../../server/engine/types';
-import { useDatabase } from '../support/database';
+import { TEN_ROWS, useDatabase } from '../support/database';
 
 describe('guarded-execution engine hardening (real PostgreSQL)', function () {
   this.timeout(60_000);
   const fixture = useDatabase('enginehard');
   beforeEach(async () => {
-    await fixture.admin.query('DROP TABLE IF EXISTS t; CREATE TABLE t (id int PRIMARY KEY, v int NOT NULL DEFAULT 0); INSERT INTO t (id) SELECT g FROM generate_series(1, 10) g');
+    await fixture.admin.query(TEN_ROWS);
   });
 
   const request = (text: string, extra: Partial<RunRequest> = {}): RunRequest => ({ text, environment: 'development', connection: { kind: 'url', url: fixture.url }, client: 'vscode', auditLogPath: null, ...extra });

@@ -1,6 +1,6 @@
 /** Undo end to end: runs captured on PostgreSQL 18, then taken back with `safe-sql undo`. */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { runGuarded } from '../../server/engine';
 import { ConfirmSummary } from '../../server/engine/types';
@@ -33,11 +33,7 @@ describe('undo (CLI, PostgreSQL 18)', function () {
   });
 
   const hash = async () => (await fixture.admin.query<{ h: string }>(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM ${T} t`)).rows[0].h;
-  const sqlFile = (sql: string) => {
-    const f = join(fixture.dir, `s${Math.random().toString(36).slice(2)}.sql`);
-    writeFileSync(f, sql);
-    return f;
-  };
+  const sqlFile = (sql: string) => fixture.sqlFile(sql);
   const run = async (sql: string, rows: number) => {
     const r = await runCli(['run', sqlFile(sql), '--url', fixture.url, '--audit-log', fixture.audit, '--yes', '--expect-rows', String(rows), '--format', 'json']);
     assert.equal(r.code, 0, r.stderr);

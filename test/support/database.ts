@@ -2,7 +2,7 @@
  * A database of its own for one `describe` block: the shared test PostgreSQL, a fresh database in
  * it, an admin client, and a temporary folder (for audit logs and SQL files), all released after.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -17,7 +17,12 @@ export interface DatabaseFixture {
   readonly dir: string;
   /** An audit log in the folder. */
   readonly audit: string;
+  /** Writes SQL to a new file in the folder; returns its path. */
+  sqlFile(sql: string): string;
 }
+
+/** Table t: ten rows, ids 1–10, v = 0 (what most run tests change and check). */
+export const TEN_ROWS = 'DROP TABLE IF EXISTS t; CREATE TABLE t (id int PRIMARY KEY, v int NOT NULL DEFAULT 0); INSERT INTO t (id) SELECT g FROM generate_series(1, 10) g';
 
 /** Call inside `describe`: registers the before/after hooks and returns the fixture they fill. */
 export function useDatabase(name: string): DatabaseFixture {
@@ -44,5 +49,10 @@ export function useDatabase(name: string): DatabaseFixture {
     get admin() { return need(state.admin, 'admin client'); },
     get dir() { return need(state.dir, 'folder'); },
     get audit() { return join(need(state.dir, 'folder'), 'audit.jsonl'); },
+    sqlFile(sql: string) {
+      const file = join(need(state.dir, 'folder'), `s${Math.random().toString(36).slice(2)}.sql`);
+      writeFileSync(file, sql);
+      return file;
+    },
   };
 }
