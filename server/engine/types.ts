@@ -3,6 +3,7 @@
  * engine through `runGuarded(request, hooks)`; nothing here knows about terminals or editors.
  */
 import { Analyzer, DocumentAnalysis } from '../analysis/analyze';
+import { RunStatementView } from '../../shared/protocol';
 import { Environment } from '../analysis/types';
 import { ConnectionTarget } from './connect';
 import { Impact, TableImpact } from './impact';
@@ -58,19 +59,9 @@ export interface RunRequest {
   undoOf?: string;
 }
 
-export interface StatementResult {
+/** A statement's result: what the editor is shown of it (shared/protocol.ts), and the engine's own facts. */
+export interface StatementResult extends RunStatementView {
   index: number;
-  /** 1-based line of the statement's first character in the run's text. */
-  line: number;
-  text: string;
-  /** The command tag's verb, e.g. UPDATE; undefined until it ran. */
-  command?: string;
-  /** Rows affected or returned; null for commands without a count. */
-  rows: number | null;
-  ms: number;
-  fields?: string[];
-  /** The first rows (SELECT or RETURNING), as PostgreSQL's text values. */
-  sample?: Array<Array<string | null>>;
   expectRows?: RowRange;
   /** The true impact of this statement, when it ran alone in its batch. */
   impact?: TableImpact[];

@@ -1,7 +1,7 @@
-/** The documentBinding notification and the code lenses, over the real protocol. */
+/** The documentBinding notification, the code lenses and checkSql's grading, over the real protocol. */
 import * as assert from 'node:assert/strict';
 import { CodeLens } from 'vscode-languageserver-protocol/node';
-import { DocumentBindingNotification, DocumentBindingParams } from '../../shared/protocol';
+import { CheckSqlRequest, DocumentBindingNotification, DocumentBindingParams } from '../../shared/protocol';
 import { fileUri, startClient, TestClient } from './client';
 
 describe('protocol: document bindings and code lenses', function () {
@@ -63,5 +63,24 @@ describe('protocol: document bindings and code lenses', function () {
     void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: prod, version: 2 }, contentChanges: [{ text: 'SELECT 1;\nSELECT 2;' }] });
     const after = await client.connection.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: prod } });
     assert.deepEqual(after.map((l) => l.range.start.line), [0, 0, 1]);
+  });
+
+  // safeSql/checkSql, for language-model tools: the same binding decides the grading.
+  it('grades for the named connection, the document\'s binding, or production for an unknown name', async () => {
+    client = await startClient({ settings: () => ({ connections, documentConnections: { '**/prod/**': 'prod-main' } }) });
+    const check = (params: { text: string; connection?: string; uri?: string }) => client!.connection.sendRequest(CheckSqlRequest.type, params);
+    const dev = await check({ text: 'SELECT 1;\nDELETE FROM t;', connection: 'dev' });
+    assert.equal(dev.environment, 'development');
+    assert.equal(dev.connection, 'dev');
+    assert.deepEqual(dev.findings.map((f) => [f.rule, f.severity, f.line, f.column]), [['missing-where', 'warning', 2, 1]]);
+    const prod = await check({ text: 'DELETE FROM t;', uri: fileUri('prod', 'x.sql') });
+    assert.equal(prod.environment, 'production');
+    assert.equal(prod.connection, 'prod-main');
+    assert.equal(prod.findings[0].severity, 'error');
+    // The stricter environment wins: a development name does not lower a production document.
+    assert.equal((await check({ text: 'DELETE FROM t;', uri: fileUri('prod', 'x.sql'), connection: 'dev' })).environment, 'production');
+    const unknown = await check({ text: 'DELETE FROM t;', connection: 'nope' });
+    assert.equal(unknown.environment, 'production');
+    assert.equal(unknown.connection, undefined);
   });
 });

@@ -27,6 +27,17 @@ describe('guarded runs in the editor (scenarios 3–8)', () => {
     return wb;
   }
 
+  /** Runs `sql` from a new production file with Ctrl+Enter, as a person does, and waits for the dialog. */
+  async function askToCommit(sql: string, stem: string): Promise<{ page: Workbench['page']; detail: string }> {
+    const name = writeSqlFile('prod', sql, stem);
+    const { page } = await open();
+    await openFile(page, name);
+    await runGuardedKey(page);
+    await answerPassword(page);
+    await dialog(page).waitFor();
+    return { page, detail: (await dialog(page).textContent()) ?? '' };
+  }
+
   it('3. refusal: a WHERE-less UPDATE is refused; the reason names the rule and the line; the database is unchanged', async () => {
     const name = writeSqlFile('prod', "-- close every order?\nUPDATE run_orders SET status = 'closed';\n", 'refused');
     const { page } = await open();
@@ -41,13 +52,7 @@ describe('guarded runs in the editor (scenarios 3–8)', () => {
   });
 
   it('4 and 5. roll back leaves the database unchanged; the same run with Commit changes exactly those rows and is audited', async () => {
-    const name = writeSqlFile('prod', "UPDATE run_orders SET status = 'shipped' WHERE id <= 3;\n", 'ship');
-    const { page } = await open();
-    await openFile(page, name);
-    await runGuardedKey(page);
-    await answerPassword(page);
-    await dialog(page).waitFor();
-    const detail = (await dialog(page).textContent()) ?? '';
+    const { page, detail } = await askToCommit("UPDATE run_orders SET status = 'shipped' WHERE id <= 3;\n", 'ship');
     assert.match(detail, /Commit 3 rows on prod-main \(PRODUCTION\)\?/);
     assert.match(detail, /Line 1: UPDATE run_orders SET status = 'shipped' WHERE id <= 3; → UPDATE 3 rows/);
     assert.match(detail, /Total: 3 rows in 1 statement/);
@@ -79,13 +84,7 @@ describe('guarded runs in the editor (scenarios 3–8)', () => {
         INSERT INTO run_carts VALUES (1), (2);
         INSERT INTO run_lines SELECT g, 1 FROM generate_series(1, 40) g;`);
     });
-    const name = writeSqlFile('prod', 'DELETE FROM run_carts WHERE id = 1;\n', 'cascade');
-    const { page } = await open();
-    await openFile(page, name);
-    await runGuardedKey(page);
-    await answerPassword(page);
-    await dialog(page).waitFor();
-    const detail = (await dialog(page).textContent()) ?? '';
+    const { page, detail } = await askToCommit('DELETE FROM run_carts WHERE id = 1;\n', 'cascade');
     assert.match(detail, /public\.run_lines: 40 deleted — by cascade, trigger or function/);
     assert.match(detail, /public\.run_carts: 1 deleted/);
     await clickDialogButton(page, 'Roll back');
