@@ -50,3 +50,9 @@ export function refNameOf(item: PgNode): string | undefined {
   if (rv) return rv.alias?.aliasname ?? rv.relname;
   return nodeAs(item, 'RangeSubselect')?.alias?.aliasname ?? nodeAs(item, 'RangeFunction')?.alias?.aliasname ?? nodeAs(item, 'JoinExpr')?.alias?.aliasname;
 }
+
+/** How a message names a data-changing statement and the clause that picks its rows. */
+export function writeWords(kind: 'UpdateStmt' | 'DeleteStmt' | 'MergeStmt'): { verb: 'UPDATE' | 'DELETE' | 'MERGE'; clause: 'WHERE' | 'ON' } {
+  if (kind === 'MergeStmt') return { verb: 'MERGE', clause: 'ON' };
+  return { verb: kind === 'UpdateStmt' ? 'UPDATE' : 'DELETE', clause: 'WHERE' };
+}

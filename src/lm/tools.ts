@@ -55,6 +55,8 @@ export function registerTools(context: vscode.ExtensionContext, holder: ClientHo
         const errors = result.findings.filter((f) => f.severity === 'error');
         if (errors.length > 0) return text(checkSummary(result).replace(/^[^\n]*/, 'Refused: nothing was run, the analysis found errors.'));
         if (!result.connection) return text(`Refused: nothing was run. No known connection is bound (${result.sources.join('; ')}); name one from safeSql.connections.`);
+        // The name goes into a directive line: a name that could end that line would become SQL.
+        if (/[\r\n\u2028\u2029]/.test(result.connection)) return text('Refused: nothing was run. The connection\'s name holds a line break; rename it in safeSql.connections.');
         // The run's own document: the exact text the confirmation shows, bound by a directive to the connection.
         const doc = await vscode.workspace.openTextDocument({ language: 'sql', content: `-- safe-sql: connection=${result.connection}\n${options.input.sql}` });
         const run = await session.run(client, { uri: doc.uri.toString(), version: doc.version, scope: 'file', agentTool: RUN_TOOL });

@@ -10,6 +10,7 @@ import { scopeOf } from '../conditions/scope';
 import { selfJoinOnSameKey } from '../conditions/self-reference';
 import { alwaysTrue } from '../conditions/tautology';
 import { nodeRule, where } from './rule';
+import { writeWords } from '../target';
 
 export const alwaysTrueWhere = nodeRule({
   id: 'always-true-where',
@@ -43,8 +44,7 @@ export const alwaysTrueWhere = nodeRule({
   visit(e, ctx, report) {
     const target = ctx.target;
     if (!target) return;
-    const verb = e.kind === 'UpdateStmt' ? 'UPDATE' : e.kind === 'DeleteStmt' ? 'DELETE' : 'MERGE';
-    const clause = e.kind === 'MergeStmt' ? 'ON' : 'WHERE';
+    const { verb, clause } = writeWords(e.kind);
     const scope = scopeOf(target, e.plpgsqlVariables);
     const span = e.site.keywordBefore(target.location, [verb.toLowerCase()]);
     // A MERGE that only inserts or does nothing changes no existing row, whatever its ON.

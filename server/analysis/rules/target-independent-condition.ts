@@ -11,6 +11,7 @@ import { alwaysTrue } from '../conditions/tautology';
 import { nodeAs } from '../ast';
 import { changesRows } from './always-true-where';
 import { nodeRule, where } from './rule';
+import { writeWords } from '../target';
 
 export const targetIndependentCondition = nodeRule({
   id: 'target-independent-condition',
@@ -44,8 +45,7 @@ export const targetIndependentCondition = nodeRule({
     if (dependence(condition, scope) !== 'none') return;
     const value = asBool(evaluate(condition));
     if (value && (value.t === 'null' || (value.t === 'bool' && !value.v))) return;
-    const verb = e.kind === 'UpdateStmt' ? 'UPDATE' : e.kind === 'DeleteStmt' ? 'DELETE' : 'MERGE';
-    const clause = e.kind === 'MergeStmt' ? 'ON' : 'WHERE';
+    const { verb, clause } = writeWords(e.kind);
     report({
       span: e.site.keywordBefore(target.location, [verb.toLowerCase()]),
       message: `${verb}${where(e)} has a ${clause} condition that does not depend on the rows of ${target.table}: it matches every row or none.`,
