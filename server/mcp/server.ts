@@ -16,6 +16,11 @@ import { McpOptions } from './options';
 
 const SQL = { sql: z.string().describe('The SQL to check or run: one or more statements.') };
 
+/** A tool's answer: the data as JSON text for any client, and as structured content. */
+function reply(data: Record<string, unknown>, isError = false) {
+  return { content: [{ type: 'text' as const, text: JSON.stringify(data) }], structuredContent: data, isError };
+}
+
 export function createMcpServer(options: McpOptions, version: string): McpServer {
   const server = new McpServer({ name: 'safe-sql', version });
   const clientName = () => (server.server.getClientVersion()?.name ?? 'unknown').replace(/[^\w.@ -]/g, '?').slice(0, 64);
@@ -38,9 +43,10 @@ export function createMcpServer(options: McpOptions, version: string): McpServer
       return decisionOf(answer, summary);
     };
     const result = await runGuarded(request, { confirm });
-    const data = { ...runData(result, true), environment: options.env };
-    return { content: [{ type: 'text' as const, text: JSON.stringify(data) }], structuredContent: data, isError: result.outcome === 'failed' };
+    return reply({ ...runData(result, true), environment: options.env }, result.outcome === 'failed');
   };
+  const runTool = (name: 'preview_sql' | 'run_sql', title: string, description: string, annotations: { readOnlyHint?: boolean; destructiveHint?: boolean }) =>
+    server.registerTool(name, { title, description, inputSchema: SQL, annotations }, ({ sql }) => run(name, sql));
 
   server.registerTool(
     'check_sql',
@@ -50,31 +56,19 @@ export function createMcpServer(options: McpOptions, version: string): McpServer
       inputSchema: SQL,
       annotations: { readOnlyHint: true },
     },
-    ({ sql }) => {
-      const analysis = new Analyzer().analyze(sql);
-      const data = { environment: options.env, findings: findingsData(sql, grade(analysis.findings, options.env)) };
-      return { content: [{ type: 'text' as const, text: JSON.stringify(data) }], structuredContent: data };
-    },
+    ({ sql }) => reply({ environment: options.env, findings: findingsData(sql, grade(new Analyzer().analyze(sql).findings, options.env)) }),
   );
-  server.registerTool(
+  runTool(
     'preview_sql',
-    {
-      title: 'Preview SQL',
-      description: 'Runs the SQL in one transaction and always rolls it back: the real row count of every statement and bounded sample rows. SQL with error findings is refused on production and not run.',
-      inputSchema: SQL,
-      annotations: { readOnlyHint: true },
-    },
-    ({ sql }) => run('preview_sql', sql),
+    'Preview SQL',
+    'Runs the SQL in one transaction and always rolls it back: the real row count of every statement and bounded sample rows. SQL with error findings is refused on production and not run.',
+    { readOnlyHint: true },
   );
-  server.registerTool(
+  runTool(
     'run_sql',
-    {
-      title: 'Run SQL guarded',
-      description: 'Runs the SQL in one transaction and shows a person the real row counts; it commits only when that person confirms (through the client). Without a client that can ask, nothing is committed on production.',
-      inputSchema: SQL,
-      annotations: { destructiveHint: true },
-    },
-    ({ sql }) => run('run_sql', sql),
+    'Run SQL guarded',
+    'Runs the SQL in one transaction and shows a person the real row counts; it commits only when that person confirms (through the client). Without a client that can ask, nothing is committed on production.',
+    { destructiveHint: true },
   );
   return server;
 }

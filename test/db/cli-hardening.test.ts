@@ -10,18 +10,12 @@ import { TEN_ROWS, useDatabase } from '../support/database';
 
 describe('safe-sql run hardening (CLI, real PostgreSQL)', function () {
   this.timeout(120_000);
-  const fixture = useDatabase('hardening');
-  beforeEach(async () => {
-    await fixture.admin.query(TEN_ROWS);
-  });
+  const fixture = useDatabase('hardening', { beforeEach: TEN_ROWS });
 
   const sqlFile = (sql: string) => fixture.sqlFile(sql);
-  const run = (sql: string, ...args: string[]) => runCli(['run', sqlFile(sql), '--url', fixture.url, '--audit-log', fixture.audit, ...args]);
+  const run = fixture.runSql;
   const count = async () => Number((await fixture.admin.query<{ n: string }>('SELECT count(*) AS n FROM t')).rows[0].n);
-  const lastAudit = () => {
-    const lines = readFileSync(fixture.audit, 'utf8').trim().split('\n');
-    return JSON.parse(lines[lines.length - 1]) as Record<string, unknown> & { statements: Array<Record<string, unknown>> };
-  };
+  const lastAudit = fixture.lastAudit;
 
   it('--env development of a file whose directive names a connection is production: a WHERE-less DELETE is refused', async () => {
     const r = await run('-- safe-sql: connection=prod-main\nDELETE FROM t;\n', '--env', 'development', '--expect-rows', '10');

@@ -1,7 +1,5 @@
 /** `safe-sql run` with the true impact: the JSON contract, the audit record, and --yes with a cascade. */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { runCli } from '../support/cli';
 import { useDatabase } from '../support/database';
 
 describe('safe-sql run: true impact (CLI, real PostgreSQL)', function () {
@@ -15,9 +13,9 @@ describe('safe-sql run: true impact (CLI, real PostgreSQL)', function () {
       INSERT INTO orders SELECT g, 1 FROM generate_series(1, 1000) g;`);
   });
 
-  const run = (sql: string, ...args: string[]) => runCli(['run', fixture.sqlFile(sql), '--url', fixture.url, '--audit-log', fixture.audit, ...args]);
+  const run = fixture.runSql;
   const orders = async () => (await fixture.admin.query<{ n: number }>('SELECT count(*)::int AS n FROM orders')).rows[0].n;
-  const lastAudit = () => JSON.parse(readFileSync(fixture.audit, 'utf8').trim().split('\n').pop() as string) as Record<string, unknown>;
+  const lastAudit = fixture.lastAudit;
 
   it('--yes does not commit a cascade no statement count explains (exit 3); the JSON and the audit show it', async () => {
     const r = await run('DELETE FROM customers WHERE id = 1;', '--env', 'development', '--yes', '--format', 'json');

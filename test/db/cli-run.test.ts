@@ -7,18 +7,12 @@ import { freePort } from '../support/postgres';
 
 describe('safe-sql run (CLI, real PostgreSQL)', function () {
   this.timeout(60_000);
-  const fixture = useDatabase('cli');
-  beforeEach(async () => {
-    await fixture.admin.query(TEN_ROWS);
-  });
+  const fixture = useDatabase('cli', { beforeEach: TEN_ROWS });
 
   const sqlFile = (sql: string) => fixture.sqlFile(sql);
-  const run = (sql: string, ...args: string[]) => runCli(['run', sqlFile(sql), '--url', fixture.url, '--audit-log', fixture.audit, ...args]);
+  const run = fixture.runSql;
   const values = async () => (await fixture.admin.query<{ v: number }>('SELECT v FROM t ORDER BY id')).rows.map((r) => r.v).join(',');
-  const lastAudit = () => {
-    const lines = readFileSync(fixture.audit, 'utf8').trim().split('\n');
-    return JSON.parse(lines[lines.length - 1]) as Record<string, unknown> & { statements: Array<Record<string, unknown>> };
-  };
+  const lastAudit = fixture.lastAudit;
   const UPDATE_TWO = 'UPDATE t SET v = 1 WHERE id = 1;\nUPDATE t SET v = 2 WHERE id IN (2, 3);\n';
 
   it('0: commits when --expect-rows is met without a terminal, and audits it', async () => {

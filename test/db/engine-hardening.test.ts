@@ -7,10 +7,7 @@ import { TEN_ROWS, useDatabase } from '../support/database';
 
 describe('guarded-execution engine hardening (real PostgreSQL)', function () {
   this.timeout(60_000);
-  const fixture = useDatabase('enginehard');
-  beforeEach(async () => {
-    await fixture.admin.query(TEN_ROWS);
-  });
+  const fixture = useDatabase('enginehard', { beforeEach: TEN_ROWS });
 
   const request = (text: string, extra: Partial<RunRequest> = {}): RunRequest => ({ text, environment: 'development', connection: { kind: 'url', url: fixture.url }, client: 'vscode', auditLogPath: null, ...extra });
   const answer = (d: Decision) => ({ seen: [] as ConfirmSummary[], confirm(s: ConfirmSummary) { this.seen.push(s); return Promise.resolve(d); } });

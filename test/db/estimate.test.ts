@@ -8,12 +8,13 @@ import { runGuarded } from '../../server/engine';
 import { Estimator } from '../../server/engine/estimate';
 import { Estimate } from '../../server/engine/estimateCache';
 import { probeConnection } from '../../server/engine/probe';
-import { acquirePostgres, freePort, releasePostgres, TestPostgres } from '../support/postgres';
+import { useDatabase } from '../support/database';
+import { freePort, TestPostgres } from '../support/postgres';
 
 describe('row estimates, connection test, read-only profiles (real PostgreSQL)', function () {
   this.timeout(30_000);
+  const fixture = useDatabase('estimate');
   let pg: TestPostgres;
-  let db: string;
   let admin: Client;
   let profile: ConnectionProfile;
   const analyzer = new Analyzer();
@@ -21,15 +22,10 @@ describe('row estimates, connection test, read-only profiles (real PostgreSQL)',
 
   before(async () => {
     await loadParser();
-    pg = await acquirePostgres();
-    db = await pg.createDatabase('estimate');
-    admin = await pg.connect(db);
+    pg = fixture.pg;
+    admin = fixture.admin;
     await admin.query('CREATE TABLE items (id int PRIMARY KEY, name text); INSERT INTO items SELECT g, g::text FROM generate_series(1, 10000) g; ANALYZE items');
-    profile = { name: 'est', environment: 'production', host: '127.0.0.1', port: pg.port, database: db, user: pg.user };
-  });
-  after(async () => {
-    await admin?.end();
-    await releasePostgres();
+    profile = { name: 'est', environment: 'production', host: '127.0.0.1', port: pg.port, database: fixture.db, user: pg.user };
   });
 
   /** Peeks until the estimate lands; each landing fires onEstimate, which is what is awaited. */

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { Client } from 'pg';
 import { Analyzer } from '../../server/analysis/analyze';
 import { loadParser } from '../../server/analysis/parser';
-import { acquirePostgres, releasePostgres, TestPostgres } from '../support/postgres';
+import { useDatabase } from '../support/database';
 
 /** Refused by PostgreSQL inside a transaction block. */
 const REFUSED = [
@@ -47,22 +47,15 @@ const ALLOWED = [
 
 describe('non-transactional list against PostgreSQL', function () {
   this.timeout(60_000);
-  let pg: TestPostgres;
-  let db: string;
-  let client: Client;
+  const fixture = useDatabase('nontx');
   const analyzer = new Analyzer();
   const flagged = (sql: string) => analyzer.analyze(`${sql};`, { environment: 'production' }).findings.some((f) => f.rule === 'non-transactional');
 
+  let client: Client;
   before(async () => {
     await loadParser();
-    pg = await acquirePostgres();
-    db = await pg.createDatabase('nontx');
-    client = await pg.connect(db);
+    client = fixture.admin;
     await client.query('CREATE TABLE nt (id int, v int); CREATE INDEX nt_id_idx ON nt (id); CREATE TABLE ntp (a int) PARTITION BY LIST (a); CREATE TABLE ntp1 PARTITION OF ntp FOR VALUES IN (1)');
-  });
-  after(async () => {
-    await client?.end();
-    await releasePostgres();
   });
 
   for (const sql of REFUSED) {

@@ -21,22 +21,16 @@ const SLOT = 'changes a replication slot, which is not transactional: ROLLBACK d
 const ORIGIN = 'changes replication origin progress, which ROLLBACK does not restore';
 const SERVER_FILE = 'writes or removes a file on the database server: ROLLBACK does not restore it';
 
+const sharing = (reason: string, names: string[]): NonRollbackFunction[] => names.map((name) => ({ name, reason }));
+
 export const NON_ROLLBACK_FUNCTIONS: readonly NonRollbackFunction[] = [
   { name: 'dblink*', reason: SEPARATE_CONNECTION },
   { name: 'setval', reason: 'sets a sequence, which is not transactional: ROLLBACK leaves the new value' },
   { name: 'pg_terminate_backend', reason: 'ends another session at once: ROLLBACK cannot bring it back' },
   { name: 'pg_cancel_backend', reason: "cancels another session's query at once: ROLLBACK cannot undo it" },
-  { name: 'pg_create_physical_replication_slot', reason: SLOT },
-  { name: 'pg_create_logical_replication_slot', reason: SLOT },
-  { name: 'pg_copy_physical_replication_slot', reason: SLOT },
-  { name: 'pg_copy_logical_replication_slot', reason: SLOT },
-  { name: 'pg_drop_replication_slot', reason: SLOT },
-  { name: 'pg_replication_slot_advance', reason: SLOT },
-  { name: 'pg_logical_slot_get_changes', reason: 'consumes changes from a logical replication slot: ROLLBACK does not give them back' },
-  { name: 'pg_logical_slot_get_binary_changes', reason: 'consumes changes from a logical replication slot: ROLLBACK does not give them back' },
-  { name: 'pg_replication_origin_create', reason: ORIGIN },
-  { name: 'pg_replication_origin_drop', reason: ORIGIN },
-  { name: 'pg_replication_origin_advance', reason: ORIGIN },
+  ...sharing(SLOT, ['pg_create_physical_replication_slot', 'pg_create_logical_replication_slot', 'pg_copy_physical_replication_slot', 'pg_copy_logical_replication_slot', 'pg_drop_replication_slot', 'pg_replication_slot_advance']),
+  ...sharing('consumes changes from a logical replication slot: ROLLBACK does not give them back', ['pg_logical_slot_get_changes', 'pg_logical_slot_get_binary_changes']),
+  ...sharing(ORIGIN, ['pg_replication_origin_create', 'pg_replication_origin_drop', 'pg_replication_origin_advance']),
   { name: 'pg_reload_conf', reason: 'makes every server process reload its configuration at once' },
   { name: 'pg_rotate_logfile', reason: 'switches the server log file at once' },
   { name: 'pg_switch_wal', reason: 'switches the write-ahead log file at once' },
@@ -44,9 +38,7 @@ export const NON_ROLLBACK_FUNCTIONS: readonly NonRollbackFunction[] = [
   { name: 'pg_stat_reset*', reason: 'resets statistics counters, which ROLLBACK does not restore' },
   { name: 'lo_export', reason: SERVER_FILE },
   { name: 'lo_import', reason: 'reads a file from the database server\'s disk, outside what a transaction protects' },
-  { name: 'pg_file_write', reason: SERVER_FILE },
-  { name: 'pg_file_rename', reason: SERVER_FILE },
-  { name: 'pg_file_unlink', reason: SERVER_FILE },
+  ...sharing(SERVER_FILE, ['pg_file_write', 'pg_file_rename', 'pg_file_unlink']),
   { name: 'pg_file_sync', reason: 'flushes a file on the database server to disk' },
   { name: 'pg_logdir_ls', reason: "lists the server's log directory (adminpack's file access, outside what a transaction protects)" },
 ];

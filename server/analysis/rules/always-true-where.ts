@@ -6,11 +6,10 @@
  */
 import { MergeWhenClause } from '@pgsql/types';
 import { nodeAs, PgNode } from '../ast';
-import { scopeOf } from '../conditions/scope';
 import { selfJoinOnSameKey } from '../conditions/self-reference';
 import { alwaysTrue } from '../conditions/tautology';
 import { nodeRule, where } from './rule';
-import { writeWords } from '../target';
+import { changedRows } from './changed-rows';
 
 export const alwaysTrueWhere = nodeRule({
   id: 'always-true-where',
@@ -42,13 +41,9 @@ export const alwaysTrueWhere = nodeRule({
 
   kinds: ['UpdateStmt', 'DeleteStmt', 'MergeStmt'],
   visit(e, ctx, report) {
-    const target = ctx.target;
-    if (!target) return;
-    const { verb, clause } = writeWords(e.kind);
-    const scope = scopeOf(target, e.plpgsqlVariables);
-    const span = e.site.keywordBefore(target.location, [verb.toLowerCase()]);
-    // A MERGE that only inserts or does nothing changes no existing row, whatever its ON.
-    if (e.kind === 'MergeStmt' && !(e.body.mergeWhenClauses ?? []).some(changesRows)) return;
+    const w = changedRows(e, ctx);
+    if (!w) return;
+    const { target, scope, verb, clause, span } = w;
     if (target.condition && alwaysTrue(target.condition, scope)) {
       report({ span, message: `${verb}${where(e)} has a ${clause} condition that is always true, so it affects every row.` });
     } else if (target.condition && selfJoinOnSameKey(target.condition, scope)) {
@@ -58,11 +53,6 @@ export const alwaysTrueWhere = nodeRule({
     }
   },
 });
-
-export function changesRows(n: PgNode): boolean {
-  const c = nodeAs(n, 'MergeWhenClause');
-  return c?.commandType === 'CMD_UPDATE' || c?.commandType === 'CMD_DELETE';
-}
 
 function unconditionalBySource(n: PgNode): boolean {
   const c: MergeWhenClause | undefined = nodeAs(n, 'MergeWhenClause');

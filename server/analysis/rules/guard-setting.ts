@@ -9,7 +9,7 @@ import { functionCalls } from '../calls';
 import { isGuardSetting, switchesGuardOff } from '../effects/guard-settings';
 import { Executed } from '../executed';
 import { Span } from '../types';
-import { Report, statementRule, where } from './rule';
+import { everyExecuted, Report, statementRule, where } from './rule';
 
 export const guardSetting = statementRule({
   id: 'guard-setting',
@@ -35,10 +35,7 @@ export const guardSetting = statementRule({
     ],
   },
 
-  check(statement, report) {
-    if (statement.status !== 'parsed') return;
-    for (const e of statement.executed) visit(e, report);
-  },
+  check: everyExecuted(visit),
 });
 
 function visit(e: Executed, report: Report): void {

@@ -6,7 +6,7 @@
 import { functionCalls } from '../calls';
 import { NON_ROLLBACK_STATEMENTS, nonRollbackFunction } from '../effects/non-rollback';
 import { Executed } from '../executed';
-import { Report, statementRule, where } from './rule';
+import { everyExecuted, Report, statementRule, where } from './rule';
 
 export const nonRollbackEffect = statementRule({
   id: 'non-rollback-effect',
@@ -31,10 +31,7 @@ export const nonRollbackEffect = statementRule({
     ],
   },
 
-  check(statement, report) {
-    if (statement.status !== 'parsed') return;
-    for (const e of statement.executed) visit(e, report);
-  },
+  check: everyExecuted(visit),
 });
 
 function visit(e: Executed, report: Report): void {

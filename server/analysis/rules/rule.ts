@@ -79,6 +79,14 @@ export function statementRule(rule: StatementRule): StatementRule {
   return rule;
 }
 
+/** A statement rule's check that visits every statement the analysis found executing, of any kind. */
+export function everyExecuted(visit: (e: Executed, report: Report) => void): StatementRule['check'] {
+  return (statement, report) => {
+    if (statement.status !== 'parsed') return;
+    for (const e of statement.executed) visit(e, report);
+  };
+}
+
 /** Runs one rule over one statement's analysis. */
 export function runRule(rule: Rule, statement: StatementAnalysis, report: Report): void {
   if (rule.kinds === undefined) {

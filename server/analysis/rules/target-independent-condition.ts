@@ -5,13 +5,11 @@
  */
 import { asBool, evaluate } from '../conditions/constants';
 import { dependence } from '../conditions/depends';
-import { scopeOf } from '../conditions/scope';
 import { selfJoinOnSameKey } from '../conditions/self-reference';
 import { alwaysTrue } from '../conditions/tautology';
 import { nodeAs } from '../ast';
-import { changesRows } from './always-true-where';
+import { changedRows } from './changed-rows';
 import { nodeRule, where } from './rule';
-import { writeWords } from '../target';
 
 export const targetIndependentCondition = nodeRule({
   id: 'target-independent-condition',
@@ -35,19 +33,17 @@ export const targetIndependentCondition = nodeRule({
 
   kinds: ['UpdateStmt', 'DeleteStmt', 'MergeStmt'],
   visit(e, ctx, report) {
-    const target = ctx.target;
-    const condition = target?.condition;
-    if (!target || !condition || nodeAs(condition, 'CurrentOfExpr')) return;
-    if (e.kind === 'MergeStmt' && !(e.body.mergeWhenClauses ?? []).some(changesRows)) return;
-    const scope = scopeOf(target, e.plpgsqlVariables);
+    const w = changedRows(e, ctx);
+    const condition = w?.target.condition;
+    if (!w || !condition || nodeAs(condition, 'CurrentOfExpr')) return;
+    const { target, scope, verb, clause, span } = w;
     // always-true-where reports these.
     if (alwaysTrue(condition, scope) || selfJoinOnSameKey(condition, scope)) return;
     if (dependence(condition, scope) !== 'none') return;
     const value = asBool(evaluate(condition));
     if (value && (value.t === 'null' || (value.t === 'bool' && !value.v))) return;
-    const { verb, clause } = writeWords(e.kind);
     report({
-      span: e.site.keywordBefore(target.location, [verb.toLowerCase()]),
+      span,
       message: `${verb}${where(e)} has a ${clause} condition that does not depend on the rows of ${target.table}: it matches every row or none.`,
     });
   },
