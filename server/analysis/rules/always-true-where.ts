@@ -8,10 +8,10 @@ import { MergeWhenClause } from '@pgsql/types';
 import { nodeAs, PgNode } from '../ast';
 import { selfJoinOnSameKey } from '../conditions/self-reference';
 import { alwaysTrue } from '../conditions/tautology';
-import { nodeRule, where } from './rule';
-import { changedRows } from './changed-rows';
+import { where } from './rule';
+import { changedRowsRule } from './changed-rows';
 
-export const alwaysTrueWhere = nodeRule({
+export const alwaysTrueWhere = changedRowsRule({
   id: 'always-true-where',
   severity: 'error',
   summary: 'a WHERE or MERGE ON condition that is always true',
@@ -39,11 +39,7 @@ export const alwaysTrueWhere = nodeRule({
     ],
   },
 
-  kinds: ['UpdateStmt', 'DeleteStmt', 'MergeStmt'],
-  visit(e, ctx, report) {
-    const w = changedRows(e, ctx);
-    if (!w) return;
-    const { target, scope, verb, clause, span } = w;
+  check(e, { target, scope, verb, clause, span }, report) {
     if (target.condition && alwaysTrue(target.condition, scope)) {
       report({ span, message: `${verb}${where(e)} has a ${clause} condition that is always true, so it affects every row.` });
     } else if (target.condition && selfJoinOnSameKey(target.condition, scope)) {

@@ -33,7 +33,7 @@ export interface RuleExamples {
   passes: readonly string[];
 }
 
-interface RuleBase {
+export interface RuleBase {
   readonly id: RuleId;
   /** Severity on a production-bound document. Elsewhere every finding is at most a warning. */
   readonly severity: 'error' | 'warning';

@@ -8,10 +8,10 @@ import { dependence } from '../conditions/depends';
 import { selfJoinOnSameKey } from '../conditions/self-reference';
 import { alwaysTrue } from '../conditions/tautology';
 import { nodeAs } from '../ast';
-import { changedRows } from './changed-rows';
-import { nodeRule, where } from './rule';
+import { changedRowsRule } from './changed-rows';
+import { where } from './rule';
 
-export const targetIndependentCondition = nodeRule({
+export const targetIndependentCondition = changedRowsRule({
   id: 'target-independent-condition',
   severity: 'error',
   summary: 'a WHERE or MERGE ON condition that does not depend on the rows of the table it changes',
@@ -31,12 +31,9 @@ export const targetIndependentCondition = nodeRule({
     ],
   },
 
-  kinds: ['UpdateStmt', 'DeleteStmt', 'MergeStmt'],
-  visit(e, ctx, report) {
-    const w = changedRows(e, ctx);
-    const condition = w?.target.condition;
-    if (!w || !condition || nodeAs(condition, 'CurrentOfExpr')) return;
-    const { target, scope, verb, clause, span } = w;
+  check(e, { target, scope, verb, clause, span }, report) {
+    const condition = target.condition;
+    if (!condition || nodeAs(condition, 'CurrentOfExpr')) return;
     // always-true-where reports these.
     if (alwaysTrue(condition, scope) || selfJoinOnSameKey(condition, scope)) return;
     if (dependence(condition, scope) !== 'none') return;
