@@ -7,6 +7,15 @@
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { Position, Range } from 'vscode-languageserver-protocol';
 
+/** A request and its method name, written once. */
+function request<P, R>(method: string) {
+  return { method, type: new RequestType<P, R, void>(method) } as const;
+}
+
+function notification<P>(method: string) {
+  return { method, type: new NotificationType<P>(method) } as const;
+}
+
 // The commands the server sends inside lenses and quick fixes are in commands.ts.
 
 // ---------------------------------------------------------------------------------------------
@@ -58,34 +67,30 @@ export interface RunLockView {
   mode: string;
 }
 
-export interface RunGuardedResult {
+/** What a run shows of itself, while it waits for a decision and once it ended. */
+export interface RunView {
   runId: string;
-  impact?: RunImpactView;
-  locks?: RunLockView[];
-  waitingSessions?: number;
-  outcome: RunOutcome;
-  reason: string;
   connection: string;
   environment: RunEnvironment;
   statements: RunStatementView[];
   totalRows: number;
+  impact?: RunImpactView;
+  locks?: RunLockView[];
+  waitingSessions?: number;
+}
+
+export interface RunGuardedResult extends RunView {
+  outcome: RunOutcome;
+  reason: string;
   durationMs: number;
   /** The run's audit record could not be written. */
   auditError?: string;
 }
 
 /** Sent by the client: run SQL of a document guarded, in one transaction, committing only on confirmation. */
-export const RunGuardedRequest = {
-  method: 'safeSql/runGuarded',
-  type: new RequestType<RunGuardedParams, RunGuardedResult, void>('safeSql/runGuarded'),
-} as const;
+export const RunGuardedRequest = request<RunGuardedParams, RunGuardedResult>('safeSql/runGuarded');
 
-export interface ConfirmRunParams {
-  runId: string;
-  connection: string;
-  environment: RunEnvironment;
-  statements: RunStatementView[];
-  totalRows: number;
+export interface ConfirmRunParams extends RunView {
   elapsedMs: number;
   /** Set when the answer must be typed: the exact text expected, and why. */
   typed?: { expected: string; why: string };
@@ -93,9 +98,6 @@ export interface ConfirmRunParams {
   irreversible: boolean;
   /** The server rolls back on its own after this long. */
   timeoutMs: number;
-  impact?: RunImpactView;
-  locks?: RunLockView[];
-  waitingSessions?: number;
 }
 
 export interface ConfirmRunResult {
@@ -104,10 +106,7 @@ export interface ConfirmRunResult {
 }
 
 /** Sent by the server, while the transaction is open: commit or roll back? */
-export const ConfirmRunRequest = {
-  method: 'safeSql/confirmRun',
-  type: new RequestType<ConfirmRunParams, ConfirmRunResult, void>('safeSql/confirmRun'),
-} as const;
+export const ConfirmRunRequest = request<ConfirmRunParams, ConfirmRunResult>('safeSql/confirmRun');
 
 export interface RunStateParams {
   runId: string;
@@ -124,22 +123,13 @@ export interface RunStateParams {
 }
 
 /** Sent by the server as a run progresses, so the client can show the open transaction. */
-export const RunStateNotification = {
-  method: 'safeSql/runState',
-  type: new NotificationType<RunStateParams>('safeSql/runState'),
-} as const;
+export const RunStateNotification = notification<RunStateParams>('safeSql/runState');
 
 /** Sent by the client before Run File Guarded: how many statements the file holds, so the user knows what "the whole file" means. */
-export const CountStatementsRequest = {
-  method: 'safeSql/countStatements',
-  type: new RequestType<{ uri: string; version: number }, { statements: number } | null, void>('safeSql/countStatements'),
-} as const;
+export const CountStatementsRequest = request<{ uri: string; version: number }, { statements: number } | null>('safeSql/countStatements');
 
 /** Sent by the client: cancel the run (a running statement is cancelled; everything rolls back). */
-export const CancelRunNotification = {
-  method: 'safeSql/cancelRun',
-  type: new NotificationType<{ runId: string }>('safeSql/cancelRun'),
-} as const;
+export const CancelRunNotification = notification<{ runId: string }>('safeSql/cancelRun');
 
 // ---------------------------------------------------------------------------------------------
 // Connections.
@@ -162,10 +152,7 @@ export interface CredentialsResult {
  * Sent by the server when it needs a connection's password. The client reads SecretStorage and
  * asks the user once when it is missing. The password travels sealed, so an LSP trace never shows it.
  */
-export const CredentialsRequest = {
-  method: 'safeSql/credentials',
-  type: new RequestType<CredentialsParams, CredentialsResult | null, void>('safeSql/credentials'),
-} as const;
+export const CredentialsRequest = request<CredentialsParams, CredentialsResult | null>('safeSql/credentials');
 
 export interface DocumentBindingParams {
   uri: string;
@@ -176,18 +163,12 @@ export interface DocumentBindingParams {
 }
 
 /** Sent by the server after analysing a document when its binding changed: for the status bar and banner. */
-export const DocumentBindingNotification = {
-  method: 'safeSql/documentBinding',
-  type: new NotificationType<DocumentBindingParams>('safeSql/documentBinding'),
-} as const;
+export const DocumentBindingNotification = notification<DocumentBindingParams>('safeSql/documentBinding');
 
 export type TestConnectionResult = { ok: true; serverVersion: string; roundTripMs: number } | { ok: false; reason: string };
 
 /** Sent by the client (Safe SQL: Test Connection): connect to a named connection and report. */
-export const TestConnectionRequest = {
-  method: 'safeSql/testConnection',
-  type: new RequestType<{ connection: string; uri?: string }, TestConnectionResult, void>('safeSql/testConnection'),
-} as const;
+export const TestConnectionRequest = request<{ connection: string; uri?: string }, TestConnectionResult>('safeSql/testConnection');
 
 // ---------------------------------------------------------------------------------------------
 // Language-model tools.
@@ -219,7 +200,4 @@ export interface CheckSqlResult {
 }
 
 /** Sent by the client (a language-model tool): analyse SQL text, graded for the environment it would run in. */
-export const CheckSqlRequest = {
-  method: 'safeSql/checkSql',
-  type: new RequestType<CheckSqlParams, CheckSqlResult, void>('safeSql/checkSql'),
-} as const;
+export const CheckSqlRequest = request<CheckSqlParams, CheckSqlResult>('safeSql/checkSql');
