@@ -3,6 +3,7 @@
  * MERGE changes, the name its rows go by (alias, else the table name), and the other relations
  * in the statement's own FROM, USING or MERGE source. Names are as PostgreSQL folds them.
  */
+import { CommonTableExpr, WithClause } from '@pgsql/types';
 import { nodeAs, PgNode } from './ast';
 import { Executed } from './executed';
 
@@ -17,23 +18,31 @@ export interface Target {
   joined: readonly PgNode[];
   /** The condition that decides which target rows change: WHERE, or MERGE's ON. */
   condition: PgNode | undefined;
+  /** The statement's own non-recursive WITH queries by name: a FROM of that name reads them. */
+  ctes: ReadonlyMap<string, CommonTableExpr>;
 }
 
 export function targetOf(e: Executed): Target | undefined {
   switch (e.kind) {
     case 'UpdateStmt':
-      return make(e.body.relation, e.body.fromClause ?? [], e.body.whereClause);
+      return make(e.body.relation, e.body.fromClause ?? [], e.body.whereClause, e.body.withClause);
     case 'DeleteStmt':
-      return make(e.body.relation, e.body.usingClause ?? [], e.body.whereClause);
+      return make(e.body.relation, e.body.usingClause ?? [], e.body.whereClause, e.body.withClause);
     case 'MergeStmt':
-      return make(e.body.relation, e.body.sourceRelation ? [e.body.sourceRelation] : [], e.body.joinCondition);
+      return make(e.body.relation, e.body.sourceRelation ? [e.body.sourceRelation] : [], e.body.joinCondition, e.body.withClause);
     default:
       return undefined;
   }
 }
 
-function make(relation: { schemaname?: string; relname?: string; alias?: { aliasname?: string }; location?: number } | undefined, joined: PgNode[], condition: PgNode | undefined): Target | undefined {
+function make(relation: { schemaname?: string; relname?: string; alias?: { aliasname?: string }; location?: number } | undefined, joined: PgNode[], condition: PgNode | undefined, withClause: WithClause | undefined): Target | undefined {
   if (!relation?.relname) return undefined;
+  const ctes = new Map<string, CommonTableExpr>();
+  // A recursive WITH may refer to itself: none of its queries is read as a plain SELECT.
+  for (const c of withClause?.recursive ? [] : (withClause?.ctes ?? [])) {
+    const cte = nodeAs(c, 'CommonTableExpr');
+    if (cte?.ctename) ctes.set(cte.ctename, cte);
+  }
   return {
     schema: relation.schemaname,
     table: relation.relname,
@@ -41,6 +50,7 @@ function make(relation: { schemaname?: string; relname?: string; alias?: { alias
     location: relation.location,
     joined,
     condition,
+    ctes,
   };
 }
 

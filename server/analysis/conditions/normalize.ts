@@ -4,7 +4,8 @@
  * same column when invoices is the only relation), constants folded (`1::int` and `1`).
  * Volatile calls and subqueries have no key: two of them may differ.
  */
-import { PgNode, tag } from '../ast';
+import { A_Expr, SubLink } from '@pgsql/types';
+import { nodeAs, PgNode, stringOf, tag } from '../ast';
 import { evaluate, Value } from './constants';
 import { columnKey, Scope } from './scope';
 import { isVolatileCall } from './volatility';
@@ -36,9 +37,18 @@ function keyOf(n: PgNode, scope: Scope, depth: number): string | undefined {
   switch (t.kind) {
     case 'ColumnRef':
       return t.node.fields ? `col(${columnKey(t.node.fields, scope) ?? ''})` : undefined;
-    case 'SubLink':
     case 'ParamRef':
-      return t.kind === 'ParamRef' ? `$${t.node.number ?? 0}` : undefined;
+      return `$${t.node.number ?? 0}`;
+    case 'SubLink': {
+      // `(SELECT x)` with no FROM is x itself; any other subquery may differ from row to row.
+      const inner = fromlessValue(t.node);
+      return inner ? keyOf(inner, scope, depth + 1) : undefined;
+    }
+    case 'A_Expr': {
+      const same = identityOperand(t.node);
+      if (same) return keyOf(same, scope, depth + 1);
+      break;
+    }
     case 'FuncCall':
       if (isVolatileCall(t.node)) return undefined;
       break;
@@ -53,6 +63,26 @@ function keyOf(n: PgNode, scope: Scope, depth: number): string | undefined {
   }
   const fields = fieldsKey(t.node, scope, depth + 1);
   return fields === undefined ? undefined : `${t.kind}${fields}`;
+}
+
+function fromlessValue(s: SubLink): PgNode | undefined {
+  const q = s.subLinkType === 'EXPR_SUBLINK' ? nodeAs(s.subselect, 'SelectStmt') : undefined;
+  if (!q || q.fromClause || q.whereClause || q.havingClause || q.groupClause || q.limitCount || q.limitOffset || q.withClause || q.valuesLists || q.distinctClause) return undefined;
+  if ((q.op ?? 'SETOP_NONE') !== 'SETOP_NONE' || q.targetList?.length !== 1) return undefined;
+  return nodeAs(q.targetList[0], 'ResTarget')?.val;
+}
+
+/** `x + 0`, `0 + x`, `x - 0`, `x * 1`, `1 * x`, `x / 1` (constants folded first): x. */
+function identityOperand(e: A_Expr): PgNode | undefined {
+  if (e.kind !== 'AEXPR_OP' || !e.lexpr || !e.rexpr) return undefined;
+  const op = (e.name ?? []).map(stringOf).join('.');
+  const [l, r] = [evaluate(e.lexpr), evaluate(e.rexpr)];
+  const is = (v: Value | undefined, k: 0 | 1) => v !== undefined && 'n' in v && v.n === BigInt(k) * 10n ** BigInt(v.scale);
+  if ((op === '+' || op === '-') && is(r, 0)) return e.lexpr;
+  if (op === '+' && is(l, 0)) return e.rexpr;
+  if ((op === '*' || op === '/') && is(r, 1)) return e.lexpr;
+  if (op === '*' && is(l, 1)) return e.rexpr;
+  return undefined;
 }
 
 /** The fields of a node, in order, with child nodes keyed and locations left out. */

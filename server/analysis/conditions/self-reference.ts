@@ -1,10 +1,12 @@
 /**
- * The target joined to itself: `x IN (SELECT x FROM <target>)`, and `USING <target> t2 WHERE
- * t.id = t2.id` (or the same in UPDATE … FROM and MERGE … USING). Every row finds itself.
+ * The target joined to itself: `x IN (SELECT x FROM <target>)`, `EXISTS (SELECT 1 FROM <target> t2
+ * WHERE t2.id = t.id)`, and `USING <target> t2 WHERE t.id = t2.id` (or the same in UPDATE … FROM
+ * and MERGE … USING). Every row finds itself.
  */
-import { RangeVar } from '@pgsql/types';
+import { RangeVar, SelectStmt, SubLink } from '@pgsql/types';
 import { nodeAs, PgNode, stringOf } from '../ast';
 import { Target } from '../target';
+import { asBool, evaluate } from './constants';
 import { Scope } from './scope';
 import { alwaysTrue } from './tautology';
 
@@ -12,17 +14,62 @@ function isTargetTable(rv: RangeVar | undefined, target: Target): rv is RangeVar
   return rv !== undefined && rv.relname === target.table && rv.schemaname === target.schema;
 }
 
-/** The column `SELECT col FROM <target>` returns, when the subquery is exactly that. */
+/** A SELECT with nothing that could drop rows but its WHERE (and a WHERE only when proved true). */
+function plainSelect(n: PgNode | undefined, whereAllowed: boolean): SelectStmt | undefined {
+  const s = nodeAs(n, 'SelectStmt');
+  if (!s || s.havingClause || s.limitCount || s.limitOffset || s.withClause || s.valuesLists || (s.groupClause?.length ?? 0) > 0) return undefined;
+  if ((s.op ?? 'SETOP_NONE') !== 'SETOP_NONE' || s.fromClause?.length !== 1) return undefined;
+  if (s.whereClause && !whereAllowed && !provedTrue(s.whereClause)) return undefined;
+  return s;
+}
+
+function provedTrue(n: PgNode): boolean {
+  const v = asBool(evaluate(n));
+  return v?.t === 'bool' && v.v;
+}
+
+/**
+ * The column `SELECT col FROM <target>` returns, when the subquery is exactly that; also through
+ * a WITH query of the statement that is exactly that (`WITH ids AS (SELECT id FROM t)`).
+ */
 export function selectsTargetColumn(subselect: PgNode | undefined, target: Target): string | undefined {
-  const s = nodeAs(subselect, 'SelectStmt');
-  if (!s || s.whereClause || s.havingClause || s.limitCount || s.limitOffset || s.withClause || s.valuesLists || (s.groupClause?.length ?? 0) > 0) return undefined;
-  if ((s.op ?? 'SETOP_NONE') !== 'SETOP_NONE' || s.fromClause?.length !== 1 || s.targetList?.length !== 1) return undefined;
-  const from = nodeAs(s.fromClause[0], 'RangeVar');
-  if (!isTargetTable(from, target)) return undefined;
-  const fields = (nodeAs(nodeAs(s.targetList[0], 'ResTarget')?.val, 'ColumnRef')?.fields ?? []).map(stringOf);
+  return targetColumn(subselect, target, 0)?.column;
+}
+
+function targetColumn(subselect: PgNode | undefined, target: Target, depth: number): { column: string; output: string } | undefined {
+  const s = plainSelect(subselect, false);
+  const from = nodeAs(s?.fromClause?.[0], 'RangeVar');
+  if (!s || !from?.relname || s.targetList?.length !== 1 || depth > 8) return undefined;
+  const res = nodeAs(s.targetList[0], 'ResTarget');
+  const fields = (nodeAs(res?.val, 'ColumnRef')?.fields ?? []).map(stringOf);
   const inner = from.alias?.aliasname ?? from.relname;
-  if (fields.length === 1) return fields[0];
-  return fields.length === 2 && fields[0] === inner ? fields[1] : undefined;
+  const selected = fields.length === 1 ? fields[0] : fields.length === 2 && fields[0] === inner ? fields[1] : undefined;
+  if (selected === undefined) return undefined;
+  const output = res?.name ?? selected;
+  // An unqualified name is a WITH query of the statement before it is a table.
+  const cte = from.schemaname ? undefined : target.ctes.get(from.relname);
+  if (cte) {
+    const through = targetColumn(cte.ctequery, target, depth + 1);
+    const exposed = cte.aliascolnames?.length ? stringOf(cte.aliascolnames[0]) : through?.output;
+    return through && exposed === selected ? { column: through.column, output } : undefined;
+  }
+  return isTargetTable(from, target) ? { column: selected, output } : undefined;
+}
+
+/** `EXISTS (SELECT … FROM <target> copy WHERE copy.c = t.c)`: every row finds itself. */
+export function existsOwnRow(s: SubLink, scope: Scope): boolean {
+  const sel = s.subLinkType === 'EXISTS_SUBLINK' ? plainSelect(s.subselect, true) : undefined;
+  const from = nodeAs(sel?.fromClause?.[0], 'RangeVar');
+  if (!sel?.whereClause || !isTargetTable(from, scope.target) || (from.relname && !from.schemaname && scope.target.ctes.has(from.relname))) return false;
+  const copy = from.alias?.aliasname ?? from.relname ?? '';
+  if (copy === scope.target.refName) return false;
+  let matched = false;
+  for (const part of conjuncts(sel.whereClause)) {
+    if (provedTrue(part)) continue;
+    if (sameColumnEquality(part, scope.target.refName, new Set([copy])) !== copy) return false;
+    matched = true;
+  }
+  return matched;
 }
 
 /**

@@ -7,7 +7,7 @@ import { nodeAs, PgNode, stringOf, tag } from '../ast';
 import { asBool, compareValues, evaluate, Value } from './constants';
 import { exprKey, sameExpr } from './normalize';
 import { Scope } from './scope';
-import { selectsTargetColumn } from './self-reference';
+import { existsOwnRow, selectsTargetColumn } from './self-reference';
 
 const MAX_DEPTH = 100;
 
@@ -39,7 +39,7 @@ export function alwaysTrue(n: PgNode | undefined, scope: Scope, depth = 0): bool
       return alwaysTrue(t.node.defresult, scope, depth + 1) && whens.every((r) => alwaysTrue(r, scope, depth + 1));
     }
     case 'SubLink':
-      return inOwnColumn(t.node, scope);
+      return inOwnColumn(t.node, scope) || existsOwnRow(t.node, scope);
     default:
       return false;
   }

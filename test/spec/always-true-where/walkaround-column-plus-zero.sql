@@ -1,2 +1,2 @@
--- expect: none
+-- expect: always-true-where@2:1
 DELETE FROM t WHERE id = id + 0;

@@ -1,0 +1,2 @@
+-- expect: always-true-where@2:1
+UPDATE t SET v = 1 WHERE v * 1.00 = v;
