@@ -58,6 +58,14 @@ export interface RunLockView {
   mode: string;
 }
 
+/** Whether a run can be undone after COMMIT, in the engine's words ("undo available for N rows", "undo is partial: …", "undo unavailable: N rows over the limit …"). */
+export interface RunUndoView {
+  available: boolean;
+  partial: boolean;
+  rows: number;
+  reason: string;
+}
+
 export interface RunGuardedResult {
   runId: string;
   impact?: RunImpactView;
@@ -72,6 +80,8 @@ export interface RunGuardedResult {
   durationMs: number;
   /** The run's audit record could not be written. */
   auditError?: string;
+  /** The run kept an undo that COMMIT made usable (Safe SQL: Undo a Run…). */
+  undo?: RunUndoView;
 }
 
 /** Sent by the client: run SQL of a document guarded, in one transaction, committing only on confirmation. */
@@ -96,6 +106,8 @@ export interface ConfirmRunParams {
   impact?: RunImpactView;
   locks?: RunLockView[];
   waitingSessions?: number;
+  /** What undo will cover once committed; absent when the run keeps none. */
+  undo?: RunUndoView;
 }
 
 export interface ConfirmRunResult {
@@ -139,6 +151,72 @@ export const CountStatementsRequest = {
 export const CancelRunNotification = {
   method: 'safeSql/cancelRun',
   type: new NotificationType<{ runId: string }>('safeSql/cancelRun'),
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Undo (Safe SQL: Undo a Run…).
+
+/** A committed run that can still be undone, as its audit record describes it (never row values). */
+export interface UndoableRunView {
+  /** The undo's id (what `safe-sql undo RUN_ID` takes). */
+  id: string;
+  /** ISO time the run ended. */
+  ts: string;
+  user: string;
+  /** The first line of the first statement, bounded. */
+  firstStatement: string;
+  statements: number;
+  totalRows: number;
+  undoRows: number;
+  partial: boolean;
+  reason: string;
+}
+
+export interface ListUndoableRunsParams {
+  uri: string;
+  /** As in {@link RunGuardedParams}: the audit log when `safeSql.auditLogPath` is empty. */
+  defaultAuditLogPath?: string;
+}
+
+export interface ListUndoableRunsResult {
+  /** The document's connection; absent when none is bound (then `reason` says why). */
+  connection?: string;
+  environment: RunEnvironment;
+  /** Newest first. */
+  runs: UndoableRunView[];
+  reason?: string;
+}
+
+/** Sent by the client: the recent runs on the document's connection that can be undone. */
+export const ListUndoableRunsRequest = {
+  method: 'safeSql/listUndoableRuns',
+  type: new RequestType<ListUndoableRunsParams, ListUndoableRunsResult, void>('safeSql/listUndoableRuns'),
+} as const;
+
+export interface UndoRunParams {
+  /** Chosen by the client, as for a guarded run: cancel and state notifications use it. */
+  runId: string;
+  /** The document whose connection the undo runs on. */
+  uri: string;
+  /** The undo's id, from {@link UndoableRunView.id}. */
+  undoId: string;
+  defaultAuditLogPath?: string;
+}
+
+export interface UndoRunResult extends RunGuardedResult {
+  /** Rows changed since the run, by table and key: the undo changed nothing. */
+  conflicts?: string[];
+  /** What the undo cannot take back (cascades, triggers, statements not captured). */
+  partial?: string;
+}
+
+/**
+ * Sent by the client: run the undo of a run as a guarded run of its own, on the document's
+ * connection. The server asks {@link ConfirmRunRequest} exactly as for any run.
+ */
+export const UndoRunRequest = {
+  method: 'safeSql/undoRun',
+  type: new RequestType<UndoRunParams, UndoRunResult, void>('safeSql/undoRun'),
 } as const;
 
 // ---------------------------------------------------------------------------------------------
