@@ -8,6 +8,7 @@ import { formatCount } from '../../shared/labels';
 import { ConfirmRunParams, ConfirmRunResult, RunStatementView } from '../../shared/protocol';
 import { clock, environmentLabel, firstLine } from './format';
 import { impactLines, locksLine } from './impactText';
+import { undoLine } from './undoText';
 
 /** Statements listed one per line in the dialog; the rest are counted. */
 const LISTED = 15;
@@ -43,6 +44,7 @@ export function confirmDetail(p: ConfirmRunParams): string {
   if (impact.length > 0) lines.push('', ...impact);
   const held = locksLine(p.locks, p.waitingSessions);
   if (held) lines.push('', held);
+  if (p.undo) lines.push('', undoLine(p.undo));
   lines.push(`Rolls back on its own after ${clock(p.timeoutMs)} without an answer.`);
   if (p.typed) lines.push('', `Typing required: ${p.typed.why}.`);
   return lines.join('\n');
