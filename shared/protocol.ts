@@ -108,6 +108,8 @@ export interface ConfirmRunParams {
   waitingSessions?: number;
   /** What undo will cover once committed; absent when the run keeps none. */
   undo?: RunUndoView;
+  /** Set when this run is the undo of another: that run's undo id. */
+  undoOf?: string;
 }
 
 export interface ConfirmRunResult {

@@ -112,6 +112,8 @@ describe('Undo a Run through the language server (real PostgreSQL)', function ()
     assert.equal(confirms[1].totalRows, 3);
     assert.equal(confirms[1].connection, 'prod');
     assert.equal(confirms[1].undo, undefined, 'the undo keeps no undo of its own');
+    assert.equal(confirms[1].undoOf, item.id);
+    assert.equal(confirms[0].undoOf, undefined);
     assert.equal(await contents(), before);
     const last = auditRecords().at(-1)!;
     assert.deepEqual([last.undoOf, last.outcome, last.client, last.connection], [item.id, 'committed', 'vscode', 'prod']);

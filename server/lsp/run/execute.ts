@@ -39,7 +39,8 @@ export async function executeGuarded(
       const token = new CancellationTokenSource();
       // The engine stopped waiting (timeout, cancel, lost link): the client closes what it still shows.
       asked.addEventListener('abort', () => token.cancel(), { once: true });
-      const answer = await connection.sendRequest(ConfirmRunRequest.type, confirmParams(runId, summary, Date.now() - startedAt), token.token);
+      const params = { ...confirmParams(runId, summary, Date.now() - startedAt), ...(request.undoOf === undefined ? {} : { undoOf: request.undoOf }) };
+      const answer = await connection.sendRequest(ConfirmRunRequest.type, params, token.token);
       if (answer?.commit === true) return typeof answer.typed === 'string' ? { commit: true, typed: answer.typed } : { commit: true };
       return { commit: false, reason: 'declined in the confirmation dialog' };
     },

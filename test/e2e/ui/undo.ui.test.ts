@@ -53,6 +53,7 @@ describe('Undo a Run in the editor', () => {
     const detail = (await dialog(page).textContent()) ?? '';
     assert.match(detail, /Commit 3 rows on prod-main \(PRODUCTION\)\?/);
     assert.match(detail, /UPDATE 3 rows/);
+    assert.ok(detail.includes(`Undo of run ${original.undo.id}`), detail);
     await clickDialogButton(page, 'Commit');
     for (let i = 0; i < 100 && (await contents()) !== before; i++) await new Promise((r) => setTimeout(r, 100));
     assert.equal(await contents(), before);
