@@ -67,7 +67,7 @@ export interface UndoLimits {
 export const UNDO_LIMIT_DEFAULTS: UndoLimits = { maxRows: 100_000, maxBytes: 64 * 1024 * 1024, retentionDays: 30, retentionBytes: 1024 * 1024 * 1024 };
 
 /** Each limit's lowest value: retention of 0 would remove the file a run has just written. */
-const UNDO_LIMIT_MIN: UndoLimits = { maxRows: 0, maxBytes: 0, retentionDays: 1, retentionBytes: 1 };
+export const UNDO_LIMIT_MIN: UndoLimits = { maxRows: 0, maxBytes: 0, retentionDays: 1, retentionBytes: 1 };
 
 export const DEFAULT_SETTINGS: SafeSqlSettings = {
   connections: [],
