@@ -67,6 +67,14 @@ export interface RunLockView {
   mode: string;
 }
 
+/** Whether a run can be undone after COMMIT, in the engine's words ("undo available for N rows", "undo is partial: …", "undo unavailable: N rows over the limit …"). */
+export interface RunUndoView {
+  available: boolean;
+  partial: boolean;
+  rows: number;
+  reason: string;
+}
+
 /** What a run shows of itself, while it waits for a decision and once it ended. */
 export interface RunView {
   runId: string;
@@ -77,6 +85,8 @@ export interface RunView {
   impact?: RunImpactView;
   locks?: RunLockView[];
   waitingSessions?: number;
+  /** What undo covers once the run commits (Safe SQL: Undo a Run…); absent when the run keeps none. */
+  undo?: RunUndoView;
 }
 
 export interface RunGuardedResult extends RunView {
@@ -98,6 +108,8 @@ export interface ConfirmRunParams extends RunView {
   irreversible: boolean;
   /** The server rolls back on its own after this long. */
   timeoutMs: number;
+  /** Set when this run is the undo of another: that run's undo id. */
+  undoOf?: string;
 }
 
 export interface ConfirmRunResult {
@@ -130,6 +142,66 @@ export const CountStatementsRequest = request<{ uri: string; version: number }, 
 
 /** Sent by the client: cancel the run (a running statement is cancelled; everything rolls back). */
 export const CancelRunNotification = notification<{ runId: string }>('safeSql/cancelRun');
+
+// ---------------------------------------------------------------------------------------------
+// Undo (Safe SQL: Undo a Run…).
+
+/** A committed run that can still be undone, as its audit record describes it (never row values). */
+export interface UndoableRunView {
+  /** The undo's id (what `safe-sql undo RUN_ID` takes). */
+  id: string;
+  /** ISO time the run ended. */
+  ts: string;
+  user: string;
+  /** The first line of the first statement, bounded. */
+  firstStatement: string;
+  statements: number;
+  totalRows: number;
+  undoRows: number;
+  partial: boolean;
+  reason: string;
+}
+
+export interface ListUndoableRunsParams {
+  uri: string;
+  /** As in {@link RunGuardedParams}: the audit log when `safeSql.auditLogPath` is empty. */
+  defaultAuditLogPath?: string;
+}
+
+export interface ListUndoableRunsResult {
+  /** The document's connection; absent when none is bound (then `reason` says why). */
+  connection?: string;
+  environment: RunEnvironment;
+  /** Newest first. */
+  runs: UndoableRunView[];
+  reason?: string;
+}
+
+/** Sent by the client: the recent runs on the document's connection that can be undone. */
+export const ListUndoableRunsRequest = request<ListUndoableRunsParams, ListUndoableRunsResult>('safeSql/listUndoableRuns');
+
+export interface UndoRunParams {
+  /** Chosen by the client, as for a guarded run: cancel and state notifications use it. */
+  runId: string;
+  /** The document whose connection the undo runs on. */
+  uri: string;
+  /** The undo's id, from {@link UndoableRunView.id}. */
+  undoId: string;
+  defaultAuditLogPath?: string;
+}
+
+export interface UndoRunResult extends RunGuardedResult {
+  /** Rows changed since the run, by table and key: the undo changed nothing. */
+  conflicts?: string[];
+  /** What the undo cannot take back (cascades, triggers, statements not captured). */
+  partial?: string;
+}
+
+/**
+ * Sent by the client: run the undo of a run as a guarded run of its own, on the document's
+ * connection. The server asks {@link ConfirmRunRequest} exactly as for any run.
+ */
+export const UndoRunRequest = request<UndoRunParams, UndoRunResult>('safeSql/undoRun');
 
 // ---------------------------------------------------------------------------------------------
 // Connections.

@@ -48,7 +48,26 @@ export interface SafeSqlSettings {
   lockedConfirmTimeout: number;
   /** Where audit records go (`safeSql.auditLogPath`); empty: the client's default. */
   auditLogPath: string;
+  /** Limits and retention of undo files (`safeSql.undo.*`). */
+  undo: UndoLimits;
 }
+
+/**
+ * `safeSql.undo.*`: above `maxRows` changed rows or `maxBytes` of row text a run has no undo (and
+ * production then asks for the typed count); undo files older than `retentionDays`, or beyond
+ * `retentionBytes` in total (oldest first), are removed. Machine-scoped like the audit log they sit beside.
+ */
+export interface UndoLimits {
+  maxRows: number;
+  maxBytes: number;
+  retentionDays: number;
+  retentionBytes: number;
+}
+
+export const UNDO_LIMIT_DEFAULTS: UndoLimits = { maxRows: 100_000, maxBytes: 64 * 1024 * 1024, retentionDays: 30, retentionBytes: 1024 * 1024 * 1024 };
+
+/** Each limit's lowest value: retention of 0 would remove the file a run has just written. */
+export const UNDO_LIMIT_MIN: UndoLimits = { maxRows: 0, maxBytes: 0, retentionDays: 1, retentionBytes: 1 };
 
 export const DEFAULT_SETTINGS: SafeSqlSettings = {
   connections: [],
@@ -57,6 +76,7 @@ export const DEFAULT_SETTINGS: SafeSqlSettings = {
   confirmTimeout: 120,
   lockedConfirmTimeout: 30,
   auditLogPath: '',
+  undo: UNDO_LIMIT_DEFAULTS,
 };
 
 export interface SettingsProblem {
@@ -120,7 +140,8 @@ export function readSettings(raw: unknown, fallbackEnvironment: Environment = DE
     if (typeof obj.auditLogPath === 'string') auditLogPath = obj.auditLogPath.trim();
     else problems.push({ message: 'safeSql.auditLogPath must be a file path; the default is used' });
   }
-  const settings: SafeSqlSettings = { connections, documentConnections, defaultEnvironment, confirmTimeout, lockedConfirmTimeout, auditLogPath };
+  const undo = readUndoLimits(obj.undo, problems);
+  const settings: SafeSqlSettings = { connections, documentConnections, defaultEnvironment, confirmTimeout, lockedConfirmTimeout, auditLogPath, undo };
   if (obj.selectedConnection !== undefined) {
     if (typeof obj.selectedConnection === 'string' && obj.selectedConnection.trim()) {
       settings.selectedConnection = obj.selectedConnection.trim();
@@ -130,6 +151,25 @@ export function readSettings(raw: unknown, fallbackEnvironment: Environment = DE
     }
   }
   return { settings, problems };
+}
+
+function readUndoLimits(raw: unknown, problems: SettingsProblem[]): UndoLimits {
+  const limits = { ...UNDO_LIMIT_DEFAULTS };
+  if (raw === undefined) return limits;
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    problems.push({ message: 'safeSql.undo must be an object (maxRows, maxBytes, retentionDays, retentionBytes); the defaults are used' });
+    return limits;
+  }
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    if (!Object.hasOwn(UNDO_LIMIT_DEFAULTS, key)) {
+      problems.push({ message: `safeSql.undo has an unknown field "${key}"; it is ignored` });
+      continue;
+    }
+    const k = key as keyof UndoLimits;
+    if (typeof value === 'number' && Number.isSafeInteger(value) && value >= UNDO_LIMIT_MIN[k]) limits[k] = value;
+    else problems.push({ message: `safeSql.undo.${k} must be a whole number of at least ${UNDO_LIMIT_MIN[k]}; ${UNDO_LIMIT_DEFAULTS[k]} is used` });
+  }
+  return limits;
 }
 
 /**

@@ -12,6 +12,7 @@ import { ConnectionsHolder } from './connections/commands';
 import { registerTools } from './lm/tools';
 import { registerRunCommands } from './run/runCommands';
 import { RunSession } from './run/session';
+import { registerUndoCommand } from './run/undoCommand';
 import { OpenTransaction } from './run/transactionState';
 import { Passwords } from './secrets';
 import { CredentialsRequest } from '../shared/protocol';
@@ -31,6 +32,7 @@ export class Ctx implements ConnectionsHolder {
     this.runSession = new RunSession(context.globalStorageUri, transaction);
     context.subscriptions.push(transaction, this.runSession);
     registerRunCommands(context, this, this.runSession);
+    registerUndoCommand(context, this, this.runSession);
     registerTools(context, this, this.runSession);
   }
 

@@ -71,6 +71,7 @@ export async function runCommand(args: string[]): Promise<number> {
   if (o.lockTimeoutMs !== undefined) request.lockTimeoutMs = o.lockTimeoutMs;
   if (o.confirmTimeoutMs !== undefined) request.confirmTimeoutMs = o.confirmTimeoutMs;
   if (o.lockedConfirmTimeoutMs !== undefined) request.lockedConfirmTimeoutMs = o.lockedConfirmTimeoutMs;
+  if (o.undo) request.undo = o.undo; // undo: limits and retention
 
   const result = await runFromCli(o, request, interactive);
   report(o, result);

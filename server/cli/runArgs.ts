@@ -5,6 +5,7 @@ import { Environment } from '../analysis/types';
 import { isEnvironment } from '../config/settings';
 import { parseDuration } from '../engine/durations';
 import { RowRange } from '../engine/types';
+import { UNDO_LIMIT_MIN, UndoLimits } from '../../shared/settings';
 
 export interface RunOptions {
   file?: string;
@@ -20,12 +21,16 @@ export interface RunOptions {
   auditLog?: string;
   format: 'text' | 'json';
   help: boolean;
+  /** `--undo-max-rows` and friends: the editor's `safeSql.undo.*` settings. */
+  undo?: Partial<UndoLimits>;
 }
 
 export const RUN_USAGE = `Usage: safe-sql run [FILE|-] [--url URL] [--env production|staging|development]
                     [--expect-rows N|MIN..MAX] [--yes]
                     [--statement-timeout DURATION] [--lock-timeout DURATION] [--confirm-timeout DURATION]
                     [--locked-confirm-timeout DURATION]
+                    [--undo-max-rows N] [--undo-max-bytes N]
+                    [--undo-retention-days N] [--undo-retention-bytes N]
                     [--audit-log PATH] [--format text|json]
 
 Runs the SQL in one transaction, shows each statement's real row count, and commits only when
@@ -34,12 +39,22 @@ The total and --expect-rows count every row operation PostgreSQL reports (cascad
 functions included). --yes does not commit row operations no statement's own count explains,
 unless --expect-rows covers the total. While the run holds SHARE ROW EXCLUSIVE or stronger locks
 the confirmation deadline is --locked-confirm-timeout (default 30s).
+On production every UPDATE, DELETE, INSERT and MERGE keeps its old rows for 'safe-sql undo', up
+to --undo-max-rows (100000) and --undo-max-bytes (64 MiB); undo files older than
+--undo-retention-days (30) or beyond --undo-retention-bytes (1 GiB) in total are removed.
 Durations: 300ms, 5s, 2m.
 Exit codes: 0 committed (or a read-only run completed), 1 usage or connection error, 2 refused by
 the analysis, 3 rolled back, 4 a statement failed or timed out, 5 commit outcome unknown.
 `;
 
-const VALUED = new Set(['--url', '--env', '--expect-rows', '--statement-timeout', '--lock-timeout', '--confirm-timeout', '--locked-confirm-timeout', '--audit-log', '--format']);
+const UNDO_FLAGS: Record<string, keyof UndoLimits> = {
+  '--undo-max-rows': 'maxRows',
+  '--undo-max-bytes': 'maxBytes',
+  '--undo-retention-days': 'retentionDays',
+  '--undo-retention-bytes': 'retentionBytes',
+};
+
+const VALUED = new Set(['--url', '--env', '--expect-rows', '--statement-timeout', '--lock-timeout', '--confirm-timeout', '--locked-confirm-timeout', '--audit-log', '--format', ...Object.keys(UNDO_FLAGS)]);
 
 export function parseRunArgs(args: string[]): { ok: true; options: RunOptions } | { ok: false; error: string } {
   const o: RunOptions = { env: 'production', yes: false, format: 'text', help: false };
@@ -94,6 +109,16 @@ function apply(o: RunOptions, flag: string, value: string): string | undefined {
       if (value !== 'text' && value !== 'json') return `--format must be text or json, not "${value}"`;
       o.format = value;
       return undefined;
+    case '--undo-max-rows':
+    case '--undo-max-bytes':
+    case '--undo-retention-days':
+    case '--undo-retention-bytes': {
+      const key = UNDO_FLAGS[flag];
+      const n = /^\d{1,15}$/.test(value) ? Number(value) : NaN;
+      if (!(n >= UNDO_LIMIT_MIN[key])) return `${flag} takes a whole number of at least ${UNDO_LIMIT_MIN[key]}, not "${value}"`;
+      o.undo = { ...o.undo, [key]: n };
+      return undefined;
+    }
     default: {
       const ms = duration();
       if (ms === undefined) return `${flag} takes a duration like 300ms, 5s or 2m, not "${value}"`;

@@ -8,7 +8,9 @@ import { readSettings, SafeSqlSettings, SettingsProblem } from './settings';
 import { SETTINGS_SECTION } from '../../shared/settings';
 
 /** Every setting Safe SQL declares; only the first three matter to the analysis. */
-const KNOWN_KEYS = ['connections', 'documentConnections', 'defaultEnvironment', 'confirmTimeout', 'lockedConfirmTimeout', 'auditLogPath'];
+const KNOWN_KEYS = ['connections', 'documentConnections', 'defaultEnvironment', 'confirmTimeout', 'lockedConfirmTimeout', 'auditLogPath', 'undo'];
+/** Settings VS Code spells with a dot (`safeSql.undo.maxRows`) and hands over as one object (`undo: { maxRows }`). */
+const GROUPS = ['undo'];
 const PREFIX = 'safeSql.';
 
 export class ConfigFileError extends Error {}
@@ -39,6 +41,12 @@ export function unprefix(raw: Record<string, unknown>): { values: Record<string,
   const values: Record<string, unknown> = {};
   const problems: SettingsProblem[] = [];
   const put = (key: string, value: unknown, spelledAs: string) => {
+    const group = GROUPS.find((g) => key.startsWith(`${g}.`));
+    if (group) {
+      const inner = (values[group] && typeof values[group] === 'object' ? values[group] : (values[group] = {})) as Record<string, unknown>;
+      inner[key.slice(group.length + 1)] = value;
+      return;
+    }
     if (!KNOWN_KEYS.includes(key)) {
       problems.push({ message: `unknown setting "${spelledAs}" is ignored; known: ${KNOWN_KEYS.map((k) => PREFIX + k).join(', ')}` });
       return;

@@ -6,8 +6,10 @@
 import * as vscode from 'vscode';
 import { formatCount } from '../../shared/labels';
 import { ConfirmRunParams, ConfirmRunResult, RunStatementView } from '../../shared/protocol';
+import { safeText } from '../../shared/safeText';
 import { clock, environmentLabel, firstLine } from './format';
 import { impactLines, locksLine } from './impactText';
+import { undoLine } from './undoText';
 
 /** Statements listed one per line in the dialog; the rest are counted. */
 const LISTED = 15;
@@ -34,6 +36,7 @@ export async function askToConfirm(p: ConfirmRunParams, token: vscode.Cancellati
 
 export function confirmDetail(p: ConfirmRunParams): string {
   const lines: string[] = [`Connection: ${p.connection} · ${environmentLabel(p.environment)}`, ''];
+  if (p.undoOf) lines.push(`Undo of run ${safeText(p.undoOf)}: its rows are set back, each found by its key.`, '');
   for (const s of p.statements.slice(0, LISTED)) lines.push(statementLine(s));
   if (p.statements.length > LISTED) lines.push(`… and ${formatCount(p.statements.length - LISTED)} more statements`);
   lines.push('');
@@ -43,6 +46,7 @@ export function confirmDetail(p: ConfirmRunParams): string {
   if (impact.length > 0) lines.push('', ...impact);
   const held = locksLine(p.locks, p.waitingSessions);
   if (held) lines.push('', held);
+  if (p.undo) lines.push('', undoLine(p.undo));
   lines.push(`Rolls back on its own after ${clock(p.timeoutMs)} without an answer.`);
   if (p.typed) lines.push('', `Typing required: ${p.typed.why}.`);
   return lines.join('\n');

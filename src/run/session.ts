@@ -6,7 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { CancelRunNotification, ConfirmRunRequest, RunGuardedParams, RunGuardedRequest, RunGuardedResult, RunStateNotification } from '../../shared/protocol';
+import {
+  CancelRunNotification, ConfirmRunRequest, RunGuardedParams, RunGuardedRequest, RunGuardedResult, RunStateNotification, UndoRunParams, UndoRunRequest, UndoRunResult,
+} from '../../shared/protocol';
 import { askToConfirm } from './confirmDialog';
 import { reportOutcome } from './outcome';
 import { ResultsView } from './resultsView';
@@ -39,11 +41,25 @@ export class RunSession implements vscode.Disposable {
     return [...this.active.values()].some((r) => r.uri === uri);
   }
 
-  async run(client: LanguageClient, params: Omit<RunGuardedParams, 'runId' | 'defaultAuditLogPath'>): Promise<RunGuardedResult | undefined> {
+  /** The audit log when `safeSql.auditLogPath` is empty: the server uses it for runs and for the runs it lists to undo. */
+  get defaultAuditLogPath(): string {
+    return join(this.globalStorage.fsPath, 'audit.jsonl');
+  }
+
+  run(client: LanguageClient, params: Omit<RunGuardedParams, 'runId' | 'defaultAuditLogPath'>): Promise<RunGuardedResult | undefined> {
+    return this.track(client, params.uri, (runId) => client.sendRequest(RunGuardedRequest.type, { ...params, runId, defaultAuditLogPath: this.defaultAuditLogPath }));
+  }
+
+  /** Undo a Run…: the undo of `undoId` on the document's connection, a guarded run like any other. */
+  undo(client: LanguageClient, params: Omit<UndoRunParams, 'runId' | 'defaultAuditLogPath'>): Promise<UndoRunResult | undefined> {
+    return this.track(client, params.uri, (runId) => client.sendRequest(UndoRunRequest.type, { ...params, runId, defaultAuditLogPath: this.defaultAuditLogPath }));
+  }
+
+  private async track<T extends RunGuardedResult>(client: LanguageClient, uri: string, send: (runId: string) => Promise<T>): Promise<T | undefined> {
     const runId = randomUUID();
-    this.active.set(runId, { uri: params.uri, client });
+    this.active.set(runId, { uri, client });
     try {
-      const result = await client.sendRequest(RunGuardedRequest.type, { ...params, runId, defaultAuditLogPath: join(this.globalStorage.fsPath, 'audit.jsonl') });
+      const result = await send(runId);
       reportOutcome(result);
       this.results.show(result);
       return result;

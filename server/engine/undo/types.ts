@@ -1,4 +1,5 @@
 /** The shapes of undo: its settings, what a run reports about it, and the undo file. */
+import { UNDO_LIMIT_DEFAULTS } from '../../../shared/settings';
 
 export interface UndoSettings {
   /** Capture before- and after-images of the rows each statement changes. Default: on production. */
@@ -13,7 +14,8 @@ export interface UndoSettings {
   retentionBytes: number;
 }
 
-export const UNDO_DEFAULTS = { maxRows: 100_000, maxBytes: 64 * 1024 * 1024, retentionDays: 30, retentionBytes: 1024 * 1024 * 1024 };
+/** The same defaults as the editor's `safeSql.undo.*` settings. */
+export const UNDO_DEFAULTS: Omit<UndoSettings, 'enabled' | 'dir'> = UNDO_LIMIT_DEFAULTS;
 
 /** What a run says about its undo (`"undo"` of `safe-sql run --format json`). */
 export interface UndoStatus {

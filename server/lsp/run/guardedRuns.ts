@@ -3,27 +3,29 @@
  * the user saw, runs it through the engine, and asks the client to confirm while the transaction
  * is open. One run at a time per document.
  */
-import { CancellationTokenSource } from 'vscode-languageserver/node';
 import { Analyzer } from '../../analysis/analyze';
 import { splitStatements } from '../../analysis/split';
-import { Binding, resolveBinding } from '../../config/settings';
-import { Decision, runGuarded, RunRequest } from '../../engine';
+import { resolveBinding } from '../../config/settings';
+import { RunRequest } from '../../engine';
 import { plainMessage } from '../../engine/internalError';
 import {
   CancelRunNotification,
-  ConfirmRunRequest,
   CountStatementsRequest,
+  ListUndoableRunsRequest,
   RunGuardedParams,
   RunGuardedRequest,
   RunGuardedResult,
-  RunStateNotification,
-  RunStateParams,
+  UndoRunParams,
+  UndoRunRequest,
+  UndoRunResult,
 } from '../../../shared/protocol';
 import { ServerContext } from '../context';
 import { describeError, guard } from '../guard';
+import { executeGuarded } from './execute';
 import { connectionLimits, runOptions } from './runOptions';
 import { pickRunText } from './runText';
-import { confirmParams, refusal, resultView } from './views';
+import { listUndoable, runUndo } from './undoRuns';
+import { noConnection, refusal } from './views';
 
 export function register(ctx: ServerContext): void {
   // A client that goes away mid-run: its confirm request fails and the engine rolls back (the server's idle timeout too).
@@ -49,6 +51,11 @@ export class GuardedRuns {
       log(`Safe SQL: guarded run failed: ${describeError(error)}`);
       return refusal(typeof params?.runId === 'string' ? params.runId : '', `the run failed (${plainMessage(error)}); nothing was committed`);
     }));
+    connection.onRequest(UndoRunRequest.type, (params) => this.undo(params).catch((error: unknown) => {
+      log(`Safe SQL: undo failed: ${describeError(error)}`);
+      return refusal(typeof params?.runId === 'string' ? params.runId : '', `the undo failed (${plainMessage(error)}); nothing was committed`);
+    }));
+    connection.onRequest(ListUndoableRunsRequest.type, (params) => listUndoable(this.deps, params));
     connection.onNotification(CancelRunNotification.type, guard(log, 'cancelRun', undefined, (p) => this.cancel(p?.runId)));
     connection.onRequest(CountStatementsRequest.type, guard(log, 'countStatements', null, (p) => {
       const document = p && typeof p.uri === 'string' ? this.deps.documents.get(p.uri) : undefined;
@@ -65,19 +72,30 @@ export class GuardedRuns {
     if (!params || typeof params.runId !== 'string' || typeof params.uri !== 'string' || typeof params.version !== 'number') {
       return refusal(typeof params?.runId === 'string' ? params.runId : '', 'the run request is malformed (expected runId, uri, version and scope)');
     }
-    const { runId, uri } = params;
+    return this.exclusive(params.runId, params.uri, (signal) => this.runOnce(params, signal));
+  }
+
+  /** Undo a Run…: the undo runs on the document's connection, one run at a time per document like any other. */
+  async undo(params: UndoRunParams): Promise<UndoRunResult> {
+    if (!params || typeof params.runId !== 'string' || typeof params.uri !== 'string' || typeof params.undoId !== 'string') {
+      return refusal(typeof params?.runId === 'string' ? params.runId : '', 'the undo request is malformed (expected runId, uri and undoId)');
+    }
+    return this.exclusive(params.runId, params.uri, (signal) => runUndo(this.deps, params, signal));
+  }
+
+  private async exclusive<T extends RunGuardedResult>(runId: string, uri: string, fn: (signal: AbortSignal) => Promise<T>): Promise<T | RunGuardedResult> {
     if (this.active.has(uri)) return refusal(runId, 'a guarded run is already under way in this document; confirm, roll back or cancel it first');
     const run: ActiveRun = { runId, abort: new AbortController() };
     this.active.set(uri, run);
     try {
-      return await this.runOnce(params, run.abort.signal);
+      return await fn(run.abort.signal);
     } finally {
       this.active.delete(uri);
     }
   }
 
   private async runOnce(params: RunGuardedParams, signal: AbortSignal): Promise<RunGuardedResult> {
-    const { connection, documents, credentials } = this.deps;
+    const { documents, credentials } = this.deps;
     const { runId, uri } = params;
     await this.deps.parserReady;
     const settings = await this.deps.settings.fresh(uri);
@@ -99,10 +117,6 @@ export class GuardedRuns {
     const limits = connectionLimits(profile);
     if (!limits.ok) return refusal(runId, limits.reason, binding.environment, profile.name);
 
-    const startedAt = Date.now();
-    const state = (s: RunStateParams['state'], rows: number, extra: Partial<RunStateParams> = {}) =>
-      void connection.sendNotification(RunStateNotification.type, { runId, state: s, connection: profile.name, environment: binding.environment, rows, startedAt, ...extra });
-
     const request: RunRequest = {
       text: picked.text,
       // The engine reuses it only when the text it would send is exactly the text analysed.
@@ -115,33 +129,12 @@ export class GuardedRuns {
       confirmTimeoutMs: options.confirmTimeoutMs,
       lockedConfirmTimeoutMs: options.lockedConfirmTimeoutMs,
       auditLogPath: options.auditLogPath,
+      undo: options.undo,
       ...(profile.maxAffectedRows === undefined ? {} : { maxAffectedRows: profile.maxAffectedRows }),
       ...(profile.readOnly === undefined ? {} : { readOnly: profile.readOnly }),
       ...(limits.statementTimeoutMs === undefined ? {} : { statementTimeoutMs: limits.statementTimeoutMs }),
       ...(limits.lockTimeoutMs === undefined ? {} : { lockTimeoutMs: limits.lockTimeoutMs }),
     };
-    state('running', 0);
-    const result = await runGuarded(request, {
-      signal,
-      password: () => credentials.password(profile, true),
-      onProgress: (p) => state('running', p.rows),
-      confirm: async (summary, asked): Promise<Decision> => {
-        state('awaiting-confirmation', summary.totalRows, { ...(summary.locks ? { locks: summary.locks } : {}), ...(summary.waitingSessions === undefined ? {} : { waitingSessions: summary.waitingSessions }) });
-        const token = new CancellationTokenSource();
-        // The engine stopped waiting (timeout, cancel, lost link): the client closes what it still shows.
-        asked.addEventListener('abort', () => token.cancel(), { once: true });
-        const answer = await connection.sendRequest(ConfirmRunRequest.type, confirmParams(runId, summary, Date.now() - startedAt), token.token);
-        if (answer?.commit === true) return typeof answer.typed === 'string' ? { commit: true, typed: answer.typed } : { commit: true };
-        return { commit: false, reason: 'declined in the confirmation dialog' };
-      },
-    });
-    state('finished', result.totalRows, { outcome: result.outcome });
-    return resultView(runId, binding.environment, result);
+    return executeGuarded(this.deps, { runId, connection: profile.name, environment: binding.environment }, request, signal, () => credentials.password(profile, true));
   }
-}
-
-function noConnection(binding: Binding): string {
-  const unknown = binding.sources.filter((s) => s.includes('unknown connection'));
-  if (unknown.length > 0) return `this document is bound to a connection that is not in safeSql.connections (${unknown.join('; ')}); add it there to run`;
-  return 'no connection is bound to this document: add one to safeSql.connections, then bind the file with safeSql.documentConnections (a glob) or a `-- safe-sql: connection=<name>` comment at the top of the file';
 }

@@ -5,7 +5,7 @@
  */
 import { ConnectionProfile } from '../../config/settings';
 import { defaultAuditPath, parseDuration } from '../../engine';
-import { SafeSqlSettings } from '../../../shared/settings';
+import { SafeSqlSettings, UndoLimits } from '../../../shared/settings';
 
 export const DEFAULT_LOCKED_CONFIRM_TIMEOUT_S = 30;
 
@@ -14,14 +14,17 @@ export interface RunOptions {
   /** `safeSql.lockedConfirmTimeout`: the deadline while the run holds SHARE ROW EXCLUSIVE or stronger locks. */
   lockedConfirmTimeoutMs: number;
   auditLogPath: string;
+  /** `safeSql.undo.*`: the limits and retention of the run's undo file. */
+  undo: UndoLimits;
 }
 
-/** `safeSql.confirmTimeout` (seconds) and `safeSql.auditLogPath`, else the client's default path, else the CLI's. */
+/** `safeSql.confirmTimeout` (seconds), `safeSql.undo.*`, and `safeSql.auditLogPath`, else the client's default path, else the CLI's. */
 export function runOptions(settings: SafeSqlSettings, clientAuditPath: string | undefined): RunOptions {
   return {
     confirmTimeoutMs: Math.round(settings.confirmTimeout * 1000),
     lockedConfirmTimeoutMs: Math.round(settings.lockedConfirmTimeout * 1000),
     auditLogPath: settings.auditLogPath || clientAuditPath || defaultAuditPath(),
+    undo: { ...settings.undo },
   };
 }
 

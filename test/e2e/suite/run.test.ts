@@ -29,9 +29,9 @@ describe('guarded runs (extension host)', () => {
   });
   afterEach(closeAllEditors);
 
-  it('contributes Run Guarded, Run File Guarded, Cancel Guarded Run, and Ctrl+Enter in SQL editors', async () => {
+  it('contributes Run Guarded, Run File Guarded, Cancel Guarded Run, Undo a Run…, and Ctrl+Enter in SQL editors', async () => {
     const all = new Set(await vscode.commands.getCommands(true));
-    for (const id of ['safeSql.runGuarded', 'safeSql.runFileGuarded', 'safeSql.cancelRun']) assert.ok(all.has(id), `command ${id} is not registered`);
+    for (const id of ['safeSql.runGuarded', 'safeSql.runFileGuarded', 'safeSql.cancelRun', 'safeSql.undoRun']) assert.ok(all.has(id), `command ${id} is not registered`);
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     const pkg = JSON.parse(readFileSync(join(ext.extensionPath, 'package.json'), 'utf8')) as { contributes: { keybindings: Array<Record<string, string>> } };
     assert.deepEqual(pkg.contributes.keybindings.find((k) => k.command === 'safeSql.runGuarded'), {

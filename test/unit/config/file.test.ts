@@ -1,6 +1,7 @@
 /** Settings from a `--config` JSON file: plain keys, `safeSql.`-prefixed keys, or a `safeSql` object. */
 import * as assert from 'node:assert/strict';
 import { ConfigFileError, settingsFromJsonText } from '../../../server/config/file';
+import { UNDO_LIMIT_DEFAULTS } from '../../../shared/settings';
 
 const CONNECTIONS = [{ name: 'local', environment: 'development' }];
 
@@ -14,15 +15,21 @@ describe('settingsFromJsonText', () => {
     for (const raw of spellings) {
       const { settings, problems } = settingsFromJsonText(JSON.stringify(raw), 'production');
       assert.deepEqual(problems, []);
-      assert.deepEqual(settings, { connections: CONNECTIONS, documentConnections: { 'dev/*.sql': 'local' }, defaultEnvironment: 'production', confirmTimeout: 120, lockedConfirmTimeout: 30, auditLogPath: '' });
+      assert.deepEqual(settings, { connections: CONNECTIONS, documentConnections: { 'dev/*.sql': 'local' }, defaultEnvironment: 'production', confirmTimeout: 120, lockedConfirmTimeout: 30, auditLogPath: '', undo: UNDO_LIMIT_DEFAULTS });
     }
   });
 
   it('skips other extensions\' settings silently and reports unknown Safe SQL keys', () => {
     const { problems } = settingsFromJsonText(JSON.stringify({ 'editor.tabSize': 2, 'safeSql.conections': [], confirmTimeout: 60, 'safeSql.auditLogPath': '' }), 'production');
     assert.deepEqual(problems.map((p) => p.message), [
-      'unknown setting "safeSql.conections" is ignored; known: safeSql.connections, safeSql.documentConnections, safeSql.defaultEnvironment, safeSql.confirmTimeout, safeSql.lockedConfirmTimeout, safeSql.auditLogPath',
+      'unknown setting "safeSql.conections" is ignored; known: safeSql.connections, safeSql.documentConnections, safeSql.defaultEnvironment, safeSql.confirmTimeout, safeSql.lockedConfirmTimeout, safeSql.auditLogPath, safeSql.undo',
     ]);
+  });
+
+  it('reads safeSql.undo.maxRows as settings.json spells it into the undo limits', () => {
+    const { settings, problems } = settingsFromJsonText(JSON.stringify({ 'safeSql.undo.maxRows': 7, 'safeSql.undo.retentionDays': 2 }), 'production');
+    assert.deepEqual(problems, []);
+    assert.deepEqual(settings.undo, { ...UNDO_LIMIT_DEFAULTS, maxRows: 7, retentionDays: 2 });
   });
 
   it('reports a setting given twice', () => {

@@ -2,12 +2,14 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ConnectionProfile, PROFILE_FIELDS, readSettings } from '../../../shared/settings';
+import { UNDO_DEFAULTS } from '../../../server/engine/undo/types';
+import { ConnectionProfile, DEFAULT_SETTINGS, PROFILE_FIELDS, readSettings, UNDO_LIMIT_DEFAULTS } from '../../../shared/settings';
 
 interface Schema {
   type?: string;
   enum?: string[];
   default?: unknown;
+  minimum?: number;
   scope?: string;
   description?: string;
   markdownDescription?: string;
@@ -31,7 +33,10 @@ function sample(schema: Schema): unknown {
 
 describe('package.json settings schema', () => {
   it('declares every Safe SQL setting with a description and the documented defaults', () => {
-    assert.deepEqual(Object.keys(settings).sort(), ['safeSql.auditLogPath', 'safeSql.confirmTimeout', 'safeSql.connections', 'safeSql.defaultEnvironment', 'safeSql.documentConnections', 'safeSql.lockedConfirmTimeout']);
+    assert.deepEqual(Object.keys(settings).sort(), [
+      'safeSql.auditLogPath', 'safeSql.confirmTimeout', 'safeSql.connections', 'safeSql.defaultEnvironment', 'safeSql.documentConnections', 'safeSql.lockedConfirmTimeout',
+      'safeSql.undo.maxBytes', 'safeSql.undo.maxRows', 'safeSql.undo.retentionBytes', 'safeSql.undo.retentionDays',
+    ]);
     for (const [key, schema] of Object.entries(settings)) assert.ok((schema.markdownDescription ?? schema.description ?? '').length > 20, `${key} has a description`);
     assert.deepEqual(settings['safeSql.connections'].default, []);
     assert.deepEqual(settings['safeSql.documentConnections'].default, {});
@@ -62,8 +67,36 @@ describe('package.json settings schema', () => {
     assert.deepEqual(Object.keys(PROFILE_FIELDS).sort(), Object.keys(item.properties!).filter((k) => k !== 'name' && k !== 'environment').sort());
   });
 
+  /** The settings as VS Code hands them over: `safeSql.undo.maxRows` becomes `{ undo: { maxRows } }`. */
+  function nested(values: Record<string, unknown>): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(values)) {
+      const path = key.slice('safeSql.'.length).split('.');
+      let at = out;
+      for (const part of path.slice(0, -1)) at = (at[part] ??= {}) as Record<string, unknown>;
+      at[path[path.length - 1]] = value;
+    }
+    return out;
+  }
+
   it('the schema defaults read without problems', () => {
-    const defaults = Object.fromEntries(Object.entries(settings).map(([key, schema]) => [key.slice('safeSql.'.length), schema.default]));
-    assert.deepEqual(readSettings(defaults).problems, []);
+    const defaults = nested(Object.fromEntries(Object.entries(settings).map(([key, schema]) => [key, schema.default])));
+    const read = readSettings(defaults);
+    assert.deepEqual(read.problems, []);
+    assert.deepEqual(read.settings, DEFAULT_SETTINGS);
+  });
+
+  it('the undo settings are the engine\'s limits: machine-scoped, their defaults and minimums those readSettings applies', () => {
+    const undo = Object.entries(settings).filter(([key]) => key.startsWith('safeSql.undo.'));
+    assert.deepEqual(undo.map(([key]) => key.slice('safeSql.undo.'.length)).sort(), Object.keys(UNDO_LIMIT_DEFAULTS).sort());
+    for (const [key, schema] of undo) {
+      const field = key.slice('safeSql.undo.'.length) as keyof typeof UNDO_LIMIT_DEFAULTS;
+      assert.equal(schema.scope, 'machine', key);
+      assert.equal(schema.type, 'integer', key);
+      assert.equal(schema.default, UNDO_LIMIT_DEFAULTS[field], key);
+      assert.deepEqual(readSettings({ undo: { [field]: schema.minimum } }).problems, [], `${key} at its minimum`);
+      assert.equal(readSettings({ undo: { [field]: (schema.minimum ?? 0) - 1 } }).problems.length, 1, `${key} below its minimum`);
+    }
+    assert.deepEqual(UNDO_DEFAULTS, UNDO_LIMIT_DEFAULTS);
   });
 });

@@ -1,6 +1,7 @@
 /** readSettings: untrusted settings in, typed settings and clear problems out. */
 import * as assert from 'node:assert/strict';
 import { readSettings } from '../../../server/config/settings';
+import { UNDO_LIMIT_DEFAULTS } from '../../../shared/settings';
 
 const messages = (raw: unknown) => readSettings(raw).problems.map((p) => p.message);
 
@@ -13,6 +14,7 @@ describe('readSettings', () => {
       confirmTimeout: 120,
       lockedConfirmTimeout: 30,
       auditLogPath: '',
+      undo: { maxRows: 10, maxBytes: 2048, retentionDays: 7, retentionBytes: 4096 },
     });
     assert.deepEqual(problems, []);
     assert.deepEqual(settings, {
@@ -22,11 +24,12 @@ describe('readSettings', () => {
       confirmTimeout: 120,
       lockedConfirmTimeout: 30,
       auditLogPath: '',
+      undo: { maxRows: 10, maxBytes: 2048, retentionDays: 7, retentionBytes: 4096 },
     });
   });
 
   it('defaults: no connections, no globs, development unless told otherwise', () => {
-    assert.deepEqual(readSettings(undefined), { settings: { connections: [], documentConnections: {}, defaultEnvironment: 'development', confirmTimeout: 120, lockedConfirmTimeout: 30, auditLogPath: '' }, problems: [] });
+    assert.deepEqual(readSettings(undefined), { settings: { connections: [], documentConnections: {}, defaultEnvironment: 'development', confirmTimeout: 120, lockedConfirmTimeout: 30, auditLogPath: '', undo: UNDO_LIMIT_DEFAULTS }, problems: [] });
     assert.equal(readSettings({}, 'production').settings.defaultEnvironment, 'production');
   });
 
@@ -101,5 +104,17 @@ describe('readSettings: run settings', () => {
     assert.equal(bad.settings.confirmTimeout, 120);
     assert.equal(bad.settings.auditLogPath, '');
     assert.equal(bad.problems.length, 2);
+  });
+
+  it('reads the undo limits one by one: a wrong value or an unknown field is a problem and the default stays', () => {
+    const { settings, problems } = readSettings({ undo: { maxRows: 5, maxBytes: -1, retentionDays: 0, retentionBytes: 1.5, keep: true } });
+    assert.deepEqual(settings.undo, { ...UNDO_LIMIT_DEFAULTS, maxRows: 5 });
+    assert.deepEqual(problems.map((p) => p.message), [
+      'safeSql.undo.maxBytes must be a whole number of at least 0; 67108864 is used',
+      'safeSql.undo.retentionDays must be a whole number of at least 1; 30 is used',
+      'safeSql.undo.retentionBytes must be a whole number of at least 1; 1073741824 is used',
+      'safeSql.undo has an unknown field "keep"; it is ignored',
+    ]);
+    assert.equal(readSettings({ undo: 3 }).problems.length, 1);
   });
 });

@@ -4,6 +4,7 @@ import { effectiveSsl, isLoopback, readSettings, resolveBinding, SafeSqlSettings
 import { resolveConnection } from '../../../server/engine/connect';
 import { bannerTitle, estimateTitle } from '../../../server/lsp/codeLens';
 import { connectionLabel } from '../../../shared/labels';
+import { UNDO_LIMIT_DEFAULTS } from '../../../shared/settings';
 
 const settings: SafeSqlSettings = {
   connections: [
@@ -17,6 +18,7 @@ const settings: SafeSqlSettings = {
   confirmTimeout: 120,
   lockedConfirmTimeout: 30,
   auditLogPath: '',
+  undo: UNDO_LIMIT_DEFAULTS,
 };
 
 describe('TLS defaults of a connection profile', () => {
