@@ -3,10 +3,8 @@
  * answers the confirmation and credentials requests, and a real PostgreSQL.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { CancellationToken } from 'vscode-languageserver-protocol/node';
 import {
   CancelRunNotification,
@@ -23,18 +21,14 @@ import {
   RunStateParams,
 } from '../../shared/protocol';
 import { CHANNEL_KEY_ENV, newChannelKey, seal } from '../../shared/secretChannel';
-import { acquirePostgres, releasePostgres, TestPostgres } from '../support/postgres';
+import { TEN_ROWS, useDatabase } from '../support/database';
 import { fileUri, TestClient } from './client';
 
 type Answer = (p: ConfirmRunParams, token: CancellationToken) => Promise<ConfirmRunResult>;
 
 describe('guarded runs through the language server (real PostgreSQL)', function () {
   this.timeout(30_000);
-  let pg: TestPostgres;
-  let db: string;
-  let admin: Client;
-  let dir: string;
-  let audit: string;
+  const fixture = useDatabase('lsprun', { beforeEach: TEN_ROWS });
   let settings: Record<string, unknown>;
   let key: string;
   let client: TestClient;
@@ -44,12 +38,12 @@ describe('guarded runs through the language server (real PostgreSQL)', function 
   let credentials: CredentialsParams[];
   let n = 0;
 
-  const values = async () => (await admin.query<{ v: number }>('SELECT v FROM t ORDER BY id')).rows.map((r) => r.v).join(',');
+  const values = async () => (await fixture.admin.query<{ v: number }>('SELECT v FROM t ORDER BY id')).rows.map((r) => r.v).join(',');
   const UNCHANGED = '0,0,0,0,0,0,0,0,0,0';
 
   function start(): Promise<TestClient> {
     // No PGPASSWORD or ~/.pgpass: the password must come through the sealed credentials request.
-    const env: NodeJS.ProcessEnv = { ...process.env, [CHANNEL_KEY_ENV]: key, PGPASSFILE: join(dir, 'no-pgpass') };
+    const env: NodeJS.ProcessEnv = { ...process.env, [CHANNEL_KEY_ENV]: key, PGPASSFILE: join(fixture.dir, 'no-pgpass') };
     delete env.PGPASSWORD;
     const c = new TestClient({ settings: () => settings, env });
     c.connection.onRequest(ConfirmRunRequest.type, (p, token) => {
@@ -61,7 +55,7 @@ describe('guarded runs through the language server (real PostgreSQL)', function 
     });
     c.connection.onRequest(CredentialsRequest.type, (p) => {
       credentials.push(p);
-      return p.mayPrompt ? { sealedPassword: seal(pg.password, key) } : null;
+      return p.mayPrompt ? { sealedPassword: seal(fixture.pg.password, key) } : null;
     });
     return c.initialize().then(() => c);
   }
@@ -77,29 +71,18 @@ describe('guarded runs through the language server (real PostgreSQL)', function 
     return client.connection.sendRequest(RunGuardedRequest.type, { runId: `run-${++n}`, uri, version: 1, scope: 'file', ...extra });
   }
 
-  const auditRecords = () => readFileSync(audit, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+  const auditRecords = () => readFileSync(fixture.audit, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
 
-  before(async () => {
-    pg = await acquirePostgres();
-    db = await pg.createDatabase('lsprun');
-    admin = await pg.connect(db);
-    dir = mkdtempSync(join(tmpdir(), 'safe-sql-lsprun-'));
-    audit = join(dir, 'audit.jsonl');
+  before(() => {
     key = newChannelKey();
   });
-  after(async () => {
-    await admin?.end();
-    await releasePostgres();
-    rmSync(dir, { recursive: true, force: true });
-  });
   beforeEach(async () => {
-    await admin.query('DROP TABLE IF EXISTS t; CREATE TABLE t (id int PRIMARY KEY, v int NOT NULL DEFAULT 0); INSERT INTO t (id) SELECT g FROM generate_series(1, 10) g');
-    const profile = { host: '127.0.0.1', port: pg.port, database: db, user: pg.user };
+    const profile = { host: '127.0.0.1', port: fixture.pg.port, database: fixture.db, user: fixture.pg.user };
     settings = {
       connections: [{ name: 'prod', environment: 'production', maxAffectedRows: 5, ...profile }, { name: 'dev', environment: 'development', ...profile }],
       documentConnections: { '**/prod/**': 'prod', '**/dev/**': 'dev' },
       confirmTimeout: 120,
-      auditLogPath: audit,
+      auditLogPath: fixture.audit,
     };
     confirms = [];
     states = [];
@@ -149,8 +132,8 @@ describe('guarded runs through the language server (real PostgreSQL)', function 
     assert.equal(records.length, before + 1);
     assert.equal(records.at(-1)!.outcome, 'committed');
     assert.equal(records.at(-1)!.connection, 'prod');
-    assert.ok(!readFileSync(audit, 'utf8').includes(pg.password), 'the audit log holds no password');
-    assert.ok(!client.logs.join('\n').includes(pg.password), 'the server log holds no password');
+    assert.ok(!readFileSync(fixture.audit, 'utf8').includes(fixture.pg.password), 'the audit log holds no password');
+    assert.ok(!client.logs.join('\n').includes(fixture.pg.password), 'the server log holds no password');
   });
 
   it('rolls back on Roll back', async () => {
@@ -207,7 +190,7 @@ describe('guarded runs through the language server (real PostgreSQL)', function 
   it('cancel stops a running statement and rolls everything back', async () => {
     const uri = await open('dev', 'UPDATE t SET v = 9 WHERE id = 1;\nSELECT pg_sleep(30);\n');
     const result = run(uri);
-    await waitFor(async () => (await admin.query("SELECT 1 FROM pg_stat_activity WHERE query LIKE '%pg_sleep(30)%' AND state = 'active' AND pid <> pg_backend_pid()")).rowCount === 1);
+    await waitFor(async () => (await fixture.admin.query("SELECT 1 FROM pg_stat_activity WHERE query LIKE '%pg_sleep(30)%' AND state = 'active' AND pid <> pg_backend_pid()")).rowCount === 1);
     const runId = states[0].runId;
     await client.connection.sendNotification(CancelRunNotification.type, { runId });
     const r = await result;
@@ -252,9 +235,9 @@ describe('guarded runs through the language server (real PostgreSQL)', function 
     await waitFor(() => Promise.resolve(confirms.length === 1));
     // The editor is gone: its end of the pipe closes.
     client.process.stdin!.end();
-    await waitFor(async () => (await admin.query("SELECT 1 FROM pg_stat_activity WHERE application_name = 'safe-sql' AND datname = $1", [db])).rowCount === 0);
-    await admin.query("SET lock_timeout = '1s'");
-    await admin.query('UPDATE t SET v = v WHERE id = 6');
+    await waitFor(async () => (await fixture.admin.query("SELECT 1 FROM pg_stat_activity WHERE application_name = 'safe-sql' AND datname = $1", [fixture.db])).rowCount === 0);
+    await fixture.admin.query("SET lock_timeout = '1s'");
+    await fixture.admin.query('UPDATE t SET v = v WHERE id = 6');
     assert.equal(await values(), UNCHANGED);
   });
 });

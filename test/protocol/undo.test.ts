@@ -4,10 +4,8 @@
  * its undo asks like any run, puts the rows back and is audited as the original's undo.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import {
   ConfirmRunParams,
   ConfirmRunRequest,
@@ -19,24 +17,20 @@ import {
   UndoRunRequest,
 } from '../../shared/protocol';
 import { CHANNEL_KEY_ENV, newChannelKey, seal } from '../../shared/secretChannel';
-import { acquirePostgres, releasePostgres, TestPostgres } from '../support/postgres';
+import { TEN_ROWS, useDatabase } from '../support/database';
 import { fileUri, TestClient } from './client';
 
 describe('Undo a Run through the language server (real PostgreSQL)', function () {
   this.timeout(30_000);
-  let pg: TestPostgres;
-  let db: string;
-  let admin: Client;
-  let dir: string;
-  let audit: string;
+  const fixture = useDatabase('lspundo', { beforeEach: TEN_ROWS });
   let settings: Record<string, unknown>;
   let client: TestClient;
   let answer: (p: ConfirmRunParams) => ConfirmRunResult;
   let confirms: ConfirmRunParams[];
   let n = 0;
 
-  const contents = async () => (await admin.query<{ h: string }>("SELECT string_agg(id || ':' || v, ',' ORDER BY id) AS h FROM t")).rows[0].h;
-  const auditRecords = () => readFileSync(audit, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  const contents = async () => (await fixture.admin.query<{ h: string }>("SELECT string_agg(id || ':' || v, ',' ORDER BY id) AS h FROM t")).rows[0].h;
+  const auditRecords = () => readFileSync(fixture.audit, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
 
   async function open(folder: string, text: string): Promise<string> {
     const uri = fileUri(folder, `undo-${++n}.sql`);
@@ -47,37 +41,24 @@ describe('Undo a Run through the language server (real PostgreSQL)', function ()
   const list = (uri: string) => client.connection.sendRequest(ListUndoableRunsRequest.type, { uri });
   const undo = (uri: string, undoId: string) => client.connection.sendRequest(UndoRunRequest.type, { runId: `undo-${++n}`, uri, undoId });
 
-  before(async () => {
-    pg = await acquirePostgres();
-    db = await pg.createDatabase('lspundo');
-    admin = await pg.connect(db);
-    dir = mkdtempSync(join(tmpdir(), 'safe-sql-lspundo-'));
-    audit = join(dir, 'audit.jsonl');
-  });
-  after(async () => {
-    await admin?.end();
-    await releasePostgres();
-    rmSync(dir, { recursive: true, force: true });
-  });
   beforeEach(async () => {
-    await admin.query('DROP TABLE IF EXISTS t; CREATE TABLE t (id int PRIMARY KEY, v int NOT NULL DEFAULT 0); INSERT INTO t (id) SELECT g FROM generate_series(1, 10) g');
-    const profile = { host: '127.0.0.1', port: pg.port, database: db, user: pg.user };
+    const profile = { host: '127.0.0.1', port: fixture.pg.port, database: fixture.db, user: fixture.pg.user };
     settings = {
       connections: [{ name: 'prod', environment: 'production', ...profile }, { name: 'prod-other', environment: 'production', ...profile }],
       documentConnections: { '**/prod/**': 'prod', '**/other/**': 'prod-other' },
-      auditLogPath: audit,
+      auditLogPath: fixture.audit,
     };
     confirms = [];
     answer = () => ({ commit: true });
     const key = newChannelKey();
-    const env: NodeJS.ProcessEnv = { ...process.env, [CHANNEL_KEY_ENV]: key, PGPASSFILE: join(dir, 'no-pgpass') };
+    const env: NodeJS.ProcessEnv = { ...process.env, [CHANNEL_KEY_ENV]: key, PGPASSFILE: join(fixture.dir, 'no-pgpass') };
     delete env.PGPASSWORD;
     client = new TestClient({ settings: () => settings, env });
     client.connection.onRequest(ConfirmRunRequest.type, (p) => {
       confirms.push(p);
       return answer(p);
     });
-    client.connection.onRequest(CredentialsRequest.type, () => ({ sealedPassword: seal(pg.password, key) }));
+    client.connection.onRequest(CredentialsRequest.type, () => ({ sealedPassword: seal(fixture.pg.password, key) }));
     await client.initialize();
   });
   afterEach(async () => {
@@ -135,7 +116,7 @@ describe('Undo a Run through the language server (real PostgreSQL)', function ()
   it('a row changed since the run is a conflict: listed by key, no confirmation asked, nothing changed', async () => {
     const uri = await open('prod', 'UPDATE t SET v = 1 WHERE id IN (5, 6);\n');
     assert.equal((await run(uri)).outcome, 'committed');
-    await admin.query('UPDATE t SET v = 99 WHERE id = 6');
+    await fixture.admin.query('UPDATE t SET v = 99 WHERE id = 6');
     const changed = await contents();
     const [item] = (await list(uri)).runs;
     const u = await undo(uri, item.id);

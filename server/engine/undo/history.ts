@@ -3,28 +3,17 @@
  * COMMIT was recorded, on the given connection, and not undone yet. What is listed comes from the
  * audit record alone (time, user, counts, the first line of the first statement), never row values.
  */
+import type { UndoableRunView } from '../../../shared/protocol';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { AuditRecord } from '../audit';
 
-export interface UndoableRun {
-  /** The undo's id: what `safe-sql undo RUN_ID` and the editor's Undo a Run take. */
-  id: string;
+/** As the editor lists it ({@link UndoableRunView}), with what finds the original run. */
+export interface UndoableRun extends UndoableRunView {
   /** The original run's id in the audit log. */
   runId: string;
-  ts: string;
-  user: string;
   connection: string;
   environment: string;
-  /** The first line of the first statement, at most {@link FIRST_LINE_MAX} characters. */
-  firstStatement: string;
-  statements: number;
-  totalRows: number;
-  /** Rows the undo takes back. */
-  undoRows: number;
-  partial: boolean;
-  /** "undo available for N rows", or what a partial undo leaves out. */
-  reason: string;
 }
 
 export const FIRST_LINE_MAX = 120;

@@ -114,7 +114,7 @@ export class GuardedRuns {
     if (!profile) return refusal(runId, noConnection(binding), binding.environment);
     const picked = pickRunText(document, analysis.statements, params);
     if (!picked.ok) return refusal(runId, picked.reason, binding.environment, profile.name);
-    const limits = connectionLimits(profile);
+    const limits = connectionLimits(profile, options);
     if (!limits.ok) return refusal(runId, limits.reason, binding.environment, profile.name);
 
     const request: RunRequest = {
@@ -126,14 +126,9 @@ export class GuardedRuns {
       client: typeof params.agentTool === 'string' ? 'vscode-lm' : 'vscode',
       ...(typeof params.agentTool === 'string' ? { tool: params.agentTool.slice(0, 64) } : {}),
       runId,
-      confirmTimeoutMs: options.confirmTimeoutMs,
-      lockedConfirmTimeoutMs: options.lockedConfirmTimeoutMs,
       auditLogPath: options.auditLogPath,
       undo: options.undo,
-      ...(profile.maxAffectedRows === undefined ? {} : { maxAffectedRows: profile.maxAffectedRows }),
-      ...(profile.readOnly === undefined ? {} : { readOnly: profile.readOnly }),
-      ...(limits.statementTimeoutMs === undefined ? {} : { statementTimeoutMs: limits.statementTimeoutMs }),
-      ...(limits.lockTimeoutMs === undefined ? {} : { lockTimeoutMs: limits.lockTimeoutMs }),
+      ...limits.fields,
     };
     return executeGuarded(this.deps, { runId, connection: profile.name, environment: binding.environment }, request, signal, () => credentials.password(profile, true));
   }

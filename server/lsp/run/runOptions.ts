@@ -5,6 +5,7 @@
  */
 import { ConnectionProfile } from '../../config/settings';
 import { defaultAuditPath, parseDuration } from '../../engine';
+import { RunRequest } from '../../engine/types';
 import { SafeSqlSettings, UndoLimits } from '../../../shared/settings';
 
 export const DEFAULT_LOCKED_CONFIRM_TIMEOUT_S = 30;
@@ -28,17 +29,23 @@ export function runOptions(settings: SafeSqlSettings, clientAuditPath: string | 
   };
 }
 
-export type Limits = { ok: true; statementTimeoutMs?: number; lockTimeoutMs?: number } | { ok: false; reason: string };
+type Decided = Pick<RunRequest, 'confirmTimeoutMs' | 'lockedConfirmTimeoutMs' | 'maxAffectedRows' | 'readOnly' | 'statementTimeoutMs' | 'lockTimeoutMs'>;
+export type Limits = { ok: true; fields: Decided } | { ok: false; reason: string };
 
-/** The connection's timeouts. A duration that cannot be read refuses the run rather than running without it. */
-export function connectionLimits(profile: ConnectionProfile): Limits {
-  const out: Limits = { ok: true };
+/**
+ * What the connection and the settings decide of a run: its limits, timeouts and deadlines. A
+ * duration that cannot be read refuses the run rather than running without it.
+ */
+export function connectionLimits(profile: ConnectionProfile, options: RunOptions): Limits {
+  const fields: Decided = { confirmTimeoutMs: options.confirmTimeoutMs, lockedConfirmTimeoutMs: options.lockedConfirmTimeoutMs };
+  if (profile.maxAffectedRows !== undefined) fields.maxAffectedRows = profile.maxAffectedRows;
+  if (profile.readOnly !== undefined) fields.readOnly = profile.readOnly;
   for (const [field, key] of [['statementTimeout', 'statementTimeoutMs'], ['lockTimeout', 'lockTimeoutMs']] as const) {
     const text = profile[field];
     if (text === undefined) continue;
     const ms = parseDuration(text);
     if (ms === undefined) return { ok: false, reason: `connection "${profile.name}": ${field} ${JSON.stringify(text)} is not a duration such as "30s"` };
-    out[key] = ms;
+    fields[key] = ms;
   }
-  return out;
+  return { ok: true, fields };
 }

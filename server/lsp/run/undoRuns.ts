@@ -55,7 +55,7 @@ export async function runUndo(deps: ServerContext, params: UndoRunParams, signal
   const bound = await bind(deps, params.uri, params.defaultAuditLogPath);
   if (!bound.ok) return refusal(runId, bound.reason, bound.environment);
   const { profile, environment, options } = bound;
-  const limits = connectionLimits(profile);
+  const limits = connectionLimits(profile, options);
   if (!limits.ok) return refusal(runId, limits.reason, environment, profile.name);
   let password: string | undefined;
   try {
@@ -70,17 +70,7 @@ export async function runUndo(deps: ServerContext, params: UndoRunParams, signal
     auditLog: options.auditLogPath,
     run: { id: params.undoId },
     sameConnection: true,
-    base: {
-      environment,
-      client: 'vscode',
-      runId,
-      confirmTimeoutMs: options.confirmTimeoutMs,
-      lockedConfirmTimeoutMs: options.lockedConfirmTimeoutMs,
-      ...(profile.maxAffectedRows === undefined ? {} : { maxAffectedRows: profile.maxAffectedRows }),
-      ...(profile.readOnly === undefined ? {} : { readOnly: profile.readOnly }),
-      ...(limits.statementTimeoutMs === undefined ? {} : { statementTimeoutMs: limits.statementTimeoutMs }),
-      ...(limits.lockTimeoutMs === undefined ? {} : { lockTimeoutMs: limits.lockTimeoutMs }),
-    },
+    base: { environment, client: 'vscode', runId, ...limits.fields },
   });
   const partial = prepared.partial === undefined ? {} : { partial: prepared.partial };
   if (!prepared.ok) {

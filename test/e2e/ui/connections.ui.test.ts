@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { e2e, openFile, openWorkbench, saveFailure, Workbench, writeSqlFile } from './harness';
+import { e2e, openFile, openWorkbench, Workbench, workbenchOpenedByTest, writeSqlFile } from './harness';
 
 /** Runs in the page: the item's classes and its computed background. */
 const look = (el: unknown) => {
@@ -11,6 +11,7 @@ const look = (el: unknown) => {
 };
 
 describe('the connection in the status bar and the banner', () => {
+  const workbench = workbenchOpenedByTest();
   let wb: Workbench | undefined;
 
   beforeEach(async () => {
@@ -22,12 +23,7 @@ describe('the connection in the status bar and the banner', () => {
       { name: 'dev-local', environment: 'development', host: 'localhost', database: 'shop_dev' },
     ];
     writeFileSync(file, JSON.stringify(settings, null, 2));
-    wb = await openWorkbench();
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await saveFailure(wb?.page, this.currentTest.fullTitle());
-    await wb?.close();
-    wb = undefined;
+    wb = await workbench.open();
   });
 
   it('a production file: red status bar item and banner; a development file: plain item, no banner', async () => {

@@ -128,20 +128,30 @@ export async function chooseCodeAction(page: Page, title: string): Promise<void>
 }
 
 /**
- * A fresh workbench for each test of the calling `describe` block. A failed test saves a
- * screenshot and the code-server log first. Returns a getter for the current test's workbench.
+ * A workbench the test opens when its own set-up is done, closed after each test of the calling
+ * `describe` block. A failed test saves a screenshot first.
  */
-export function workbenchPerTest(): () => Workbench {
+export function workbenchOpenedByTest(): { open(): Promise<Workbench>; current(): Workbench | undefined } {
   let wb: Workbench | undefined;
-  beforeEach(async () => {
-    wb = await openWorkbench();
-  });
   afterEach(async function () {
     if (this.currentTest?.state === 'failed') await saveFailure(wb?.page, this.currentTest.fullTitle());
     await wb?.close();
     wb = undefined;
   });
+  return {
+    open: async () => (wb = await openWorkbench()),
+    current: () => wb,
+  };
+}
+
+/** A fresh workbench for each test of the calling `describe` block. Returns a getter for it. */
+export function workbenchPerTest(): () => Workbench {
+  const holder = workbenchOpenedByTest();
+  beforeEach(async () => {
+    await holder.open();
+  });
   return () => {
+    const wb = holder.current();
     if (!wb) throw new Error('no workbench: workbenchPerTest() gives one only inside a test');
     return wb;
   };

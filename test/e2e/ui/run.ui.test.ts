@@ -6,25 +6,18 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { e2e, openFile, openWorkbench, problemsRows, saveFailure, squiggles, Workbench, writeSqlFile } from './harness';
+import { e2e, openFile, problemsRows, squiggles, Workbench, workbenchOpenedByTest, writeSqlFile } from './harness';
 import {
   answerPassword, auditFile, auditLines, bindWorkspace, changedIds, clickDialogButton, dialog, notification, resetOrders, runGuardedKey, serverPids, until, withDb,
 } from './runSupport';
 
 describe('guarded runs in the editor (scenarios 3–8)', () => {
-  let wb: Workbench | undefined;
-
+  const workbench = workbenchOpenedByTest();
   beforeEach(resetOrders);
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await saveFailure(wb?.page, this.currentTest.fullTitle());
-    await wb?.close();
-    wb = undefined;
-  });
 
   async function open(settings: Record<string, unknown> = {}): Promise<Workbench> {
     bindWorkspace(settings);
-    wb = await openWorkbench();
-    return wb;
+    return workbench.open();
   }
 
   /** Runs `sql` from a new production file with Ctrl+Enter, as a person does, and waits for the dialog. */

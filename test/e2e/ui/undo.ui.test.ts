@@ -6,27 +6,20 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { e2e, openFile, openWorkbench, saveFailure, Workbench, writeSqlFile } from './harness';
+import { e2e, openFile, workbenchOpenedByTest, writeSqlFile } from './harness';
 import { answerPassword, auditFile, bindWorkspace, changedIds, clickDialogButton, dialog, notification, resetOrders, runGuardedKey, withDb } from './runSupport';
 
 const contents = () => withDb(async (c) => (await c.query<{ h: string }>("SELECT md5(string_agg(id || ':' || status, ',' ORDER BY id)) AS h FROM run_orders")).rows[0].h);
 
 describe('Undo a Run in the editor', () => {
-  let wb: Workbench | undefined;
-
+  const workbench = workbenchOpenedByTest();
   beforeEach(resetOrders);
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await saveFailure(wb?.page, this.currentTest.fullTitle());
-    await wb?.close();
-    wb = undefined;
-  });
 
   it('commit a production UPDATE, then Undo a Run…, pick it and confirm: the rows are back, and the undo is audited as the run\'s', async () => {
     const before = await contents();
     const name = writeSqlFile('prod', "UPDATE run_orders SET status = 'shipped' WHERE id <= 3;\n", 'undo-ship');
     bindWorkspace();
-    wb = await openWorkbench();
-    const { page } = wb;
+    const { page } = await workbench.open();
     await openFile(page, name);
     await runGuardedKey(page);
     await answerPassword(page);
