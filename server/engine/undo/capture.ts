@@ -83,7 +83,7 @@ export class Capture {
     let fks: ForeignKey[] | undefined;
     for (const c of [...this.captured]) {
       const f = found[names.indexOf(qualified(c.rewrite.target))];
-      const why = !f ? 'its table does not exist before the run' : f.kind !== 'r' && f.kind !== 'p' ? `${f.schema}.${f.name} is not a table` : f.rules ? `${f.schema}.${f.name} has rewrite rules` : undefined;
+      const why = !f ? 'its table does not exist before the run' : f.kind !== 'r' && f.kind !== 'p' ? `${f.schema}.${f.name} is not a table` : f.rules ? `${f.schema}.${f.name} has rewrite rules` : !f.readable ? `reading ${f.schema}.${f.name} is not allowed (SELECT privilege)` : undefined;
       if (why) {
         this.drop(c, why);
         continue;
@@ -91,8 +91,10 @@ export class Capture {
       c.facts = f;
       const update = c.rewrite.command === 'UPDATE' && this.mode === 'row';
       if (update && f?.key.length && setsKey(c.rewrite.body, f.key)) this.drop(c, `it sets key columns of ${f.schema}.${f.name}, so before PostgreSQL 18 its old and new rows cannot be paired`);
+      else if (update && f && unlockable(f)) this.drop(c, unlockable(f) as string);
       // Without a key (or with inheritance children) the rows cannot be undone: nothing to select.
       else if (update && f?.key.length && !f.children) this.preSelect(c, [{ oid: '', table: c.rewrite.target, depth: 0, keys: [] }]);
+      else if (c.rewrite.command === 'DELETE' && f?.deleteCascades && unlockable(f)) c.notCaptured.push(`the rows its cascade removes are not captured: ${unlockable(f) as string}`);
       else if (c.rewrite.command === 'DELETE' && f?.deleteCascades) {
         fks ??= await deleteActions(client);
         const walk = walkCascade(f.oid, c.rewrite.target, fks);
@@ -125,6 +127,15 @@ export class Capture {
     const facts = await tableFacts(client, names.map((n) => children.find((x) => qualified(x.n.table) === n)?.n.table ?? { name: n }));
     for (const c of this.captured) {
       if (!c.pre) continue;
+      const why = c.pre.nodes.slice(1).map((n) => {
+        const f = facts[names.indexOf(qualified(n.table))];
+        return f ? unlockable(f) : `${qualified(n.table)} was not found`;
+      }).find((x) => x);
+      if (why) {
+        c.pre = undefined;
+        c.notCaptured.push(`the rows its cascade removes are not captured: ${why}`);
+        continue;
+      }
       const entries = new Map<string, Entry>();
       c.pre.entryOf = c.pre.nodes.map((n, i) => {
         if (i === 0) return undefined;
@@ -246,6 +257,14 @@ export class Capture {
     this.status = { ...this.status, committed: true };
     await pruneUndoFiles(this.settings.dir, this.settings.retentionDays, this.settings.retentionBytes).catch(() => undefined);
   }
+}
+
+/** Why a pre-SELECT could fail or see other rows than the statement: FOR UPDATE needs SELECT and UPDATE, and row-level security filters. */
+function unlockable(f: TableFacts): string | undefined {
+  const name = `${f.schema}.${f.name}`;
+  if (!f.readable || !f.lockable) return `locking the rows of ${name} first is not allowed (SELECT and UPDATE privileges)`;
+  if (f.rls) return `${name} has row-level security, so a SELECT may see other rows than the statement changes`;
+  return undefined;
 }
 
 /** Whether an UPDATE's SET list names a column of the key. */

@@ -19,6 +19,11 @@ export interface TableFacts extends UndoTable {
   kind: string;
   /** Rewrite rules (other than a view's own): a RETURNING may be refused or not mean the rows changed. */
   rules: boolean;
+  /** The user may read its rows (RETURNING and a pre-SELECT need it) and lock them (FOR UPDATE needs UPDATE). */
+  readable: boolean;
+  lockable: boolean;
+  /** Row-level security: a pre-SELECT may see other rows than the statement changes. */
+  rls: boolean;
 }
 
 const QUERY = `
@@ -42,7 +47,8 @@ SELECT q.ord, n.nspname AS schema, c.relname AS name,
   EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid AND NOT t.tgisinternal) AS triggers,
   (c.relkind = 'r' AND EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhparent = c.oid)) AS children,
   c.relkind::text AS kind,
-  EXISTS (SELECT 1 FROM pg_rewrite w WHERE w.ev_class = c.oid AND w.rulename <> '_RETURN') AS rules
+  EXISTS (SELECT 1 FROM pg_rewrite w WHERE w.ev_class = c.oid AND w.rulename <> '_RETURN') AS rules,
+  has_table_privilege(c.oid, 'SELECT') AS readable, has_table_privilege(c.oid, 'UPDATE') AS lockable, c.relrowsecurity AS rls
 FROM q JOIN pg_class c ON c.oid = q.oid JOIN pg_namespace n ON n.oid = c.relnamespace
 ORDER BY q.ord`;
 
@@ -56,10 +62,10 @@ export function quoteIdent(name: string): string {
 
 /** One entry per name, in order; undefined where the table is not found. */
 export async function tableFacts(client: Client, targets: TargetName[]): Promise<Array<TableFacts | undefined>> {
-  const r = await client.query<{ ord: string; oid: string; schema: string; name: string; columns: UndoTable['columns'] | null; key: string[] | null; update_cascades: string[] | null; delete_cascades: boolean; triggers: boolean; children: boolean; kind: string; rules: boolean }>(QUERY, [targets.map(qualified)]);
+  const r = await client.query<{ ord: string; oid: string; schema: string; name: string; columns: UndoTable['columns'] | null; key: string[] | null; update_cascades: string[] | null; delete_cascades: boolean; triggers: boolean; children: boolean; kind: string; rules: boolean; readable: boolean; lockable: boolean; rls: boolean }>(QUERY, [targets.map(qualified)]);
   const out: Array<TableFacts | undefined> = targets.map(() => undefined);
   for (const row of r.rows) {
-    out[Number(row.ord) - 1] = { oid: row.oid, schema: row.schema, name: row.name, columns: row.columns ?? [], key: row.key ?? [], updateCascades: row.update_cascades ?? [], deleteCascades: row.delete_cascades, triggers: row.triggers, children: row.children, kind: row.kind, rules: row.rules };
+    out[Number(row.ord) - 1] = { oid: row.oid, schema: row.schema, name: row.name, columns: row.columns ?? [], key: row.key ?? [], updateCascades: row.update_cascades ?? [], deleteCascades: row.delete_cascades, triggers: row.triggers, children: row.children, kind: row.kind, rules: row.rules, readable: row.readable, lockable: row.lockable, rls: row.rls };
   }
   return out;
 }

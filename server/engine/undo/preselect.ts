@@ -10,7 +10,8 @@
  */
 import { Client } from 'pg';
 import { deparseSync } from 'pgsql-deparser';
-import { Json, parsesTo } from './rewrite';
+import { Json } from './rewrite';
+import { parsesTo } from './sameTree';
 
 export type PreSelect = { ok: true; text: string; tree: Json; functions: string[]; operators: string[] } | { ok: false; reason: string };
 

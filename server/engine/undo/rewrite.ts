@@ -7,6 +7,8 @@
  */
 import * as pgq from 'libpg-query';
 import { deparseSync } from 'pgsql-deparser';
+import { APPENDED, appendOnce, appendTo } from './append';
+import { parsesTo } from './sameTree';
 
 /** `old-new`: PostgreSQL 18's RETURNING old/new. `row`: the target's row, for older servers. */
 export type CaptureMode = 'old-new' | 'row';
@@ -36,15 +38,22 @@ export type Rewrite =
 export type Json = Record<string, unknown>;
 
 export function rewriteForCapture(text: string, mode: CaptureMode = 'old-new'): Rewrite {
-  let parsed: { stmts?: Array<{ stmt: Json }> };
-  try {
-    parsed = pgq.parseSync(text) as typeof parsed;
-  } catch (error) {
-    return { ok: false, reason: `it does not parse (${(error as Error).message})` };
+  // The common case, one parse: the statement with our clause appended proves itself (append.ts).
+  const fast = mode === 'old-new' ? appendOnce(text) : undefined;
+  let stmt: Json;
+  if (fast) {
+    stmt = fast.stmt;
+  } else {
+    let parsed: { stmts?: Array<{ stmt: Json }> };
+    try {
+      parsed = pgq.parseSync(text) as typeof parsed;
+    } catch (error) {
+      return { ok: false, reason: `it does not parse (${(error as Error).message})` };
+    }
+    const stmts = parsed.stmts ?? [];
+    if (stmts.length !== 1) return { ok: false, reason: 'it is not a single statement' };
+    stmt = stmts[0].stmt;
   }
-  const stmts = parsed.stmts ?? [];
-  if (stmts.length !== 1) return { ok: false, reason: 'it is not a single statement' };
-  const stmt = stmts[0].stmt;
   const kind = KINDS.find((k) => k in stmt);
   if (!kind) return { ok: false, reason: 'only top-level UPDATE, DELETE, INSERT and MERGE are captured' };
   const body = stmt[kind] as Json;
@@ -53,10 +62,12 @@ export function rewriteForCapture(text: string, mode: CaptureMode = 'old-new'): 
   }
   const relation = body.relation as { schemaname?: string; relname: string; alias?: { aliasname: string } } | undefined;
   if (!relation) return { ok: false, reason: 'it has no target table' };
-  const original = structuredClone(body);
+  // The rewrite only replaces `returningClause`: a shallow copy keeps the statement as written.
+  const original = { ...body };
   const ref = relation.alias?.aliasname ?? relation.relname;
   const target: TargetName = { name: relation.relname, ...(relation.schemaname ? { schema: relation.schemaname } : {}) };
   const command = kind.replace('Stmt', '').toUpperCase();
+  if (fast) return { ok: true, text: fast.text, userReturning: false, target, command, body: original, ref };
   if (mode === 'row') {
     if (kind === 'MergeStmt') return { ok: false, reason: 'MERGE returns no old rows before PostgreSQL 18' };
     const conflict = (body.onConflictClause as { action?: string } | undefined)?.action;
@@ -85,18 +96,16 @@ export function rewriteForCapture(text: string, mode: CaptureMode = 'old-new'): 
     oldName ??= 'old';
     newName ??= 'new';
   }
-  const wholeRow = (rel: string, name: string): Json => ({
-    ResTarget: { name, val: { RowExpr: { args: [{ ColumnRef: { fields: [{ String: { sval: rel } }, { A_Star: {} }] } }], row_format: 'COERCE_EXPLICIT_CALL' } } },
+  const wholeRow = (rel: string): Json => ({
+    ResTarget: { val: { RowExpr: { args: [{ ColumnRef: { fields: [{ String: { sval: rel } }, { A_Star: {} }] } }], row_format: 'COERCE_EXPLICIT_CALL' } } },
   });
   body.returningClause = {
     ...(options.length + added.length > 0 ? { options: [...options, ...added] } : {}),
-    exprs: [...(clause?.exprs ?? []), wholeRow(oldName, 'safe_sql_old'), wholeRow(newName, 'safe_sql_new')],
+    exprs: [...(clause?.exprs ?? []), wholeRow(oldName), wholeRow(newName)],
   };
 
   return finish(text, stmt, userReturning || options.length > 0 ? undefined : APPENDED, { ok: true, text: '', userReturning, target, command, body: original, ref });
 }
-
-const APPENDED = 'RETURNING WITH (OLD AS safe_sql_old, NEW AS safe_sql_new) ROW(safe_sql_old.*) AS safe_sql_old, ROW(safe_sql_new.*) AS safe_sql_new';
 
 type Done = Extract<Rewrite, { ok: true }>;
 
@@ -119,8 +128,7 @@ const quoteName = (name: string) => `"${name.replace(/"/g, '""')}"`;
  * sent must parse back to exactly the rewritten tree, or nothing is captured.
  */
 function finish(text: string, expected: Json, tail: string | undefined, done: Done): Rewrite {
-  const semicolon = /;\s*$/.test(text) ? ';' : '';
-  const appended = tail === undefined ? undefined : `${text.replace(/;\s*$/, '')}\n${tail}${semicolon}`;
+  const appended = tail === undefined ? undefined : appendTo(text, tail);
   if (appended && parsesTo(appended, expected)) return { ...done, text: appended };
   let out: string;
   try {
@@ -129,24 +137,4 @@ function finish(text: string, expected: Json, tail: string | undefined, done: Do
     return { ok: false, reason: `it could not be rewritten (${(error as Error).message})` };
   }
   return parsesTo(out, expected) ? { ...done, text: out } : { ok: false, reason: 'the rewritten statement would differ from the original' };
-}
-
-export function parsesTo(text: string, expected: Json): boolean {
-  try {
-    const again = (pgq.parseSync(text) as { stmts?: Array<{ stmt: Json }> }).stmts ?? [];
-    return again.length === 1 && sameTree(again[0].stmt, expected);
-  } catch {
-    return false;
-  }
-}
-const POSITIONS = new Set(['location', 'stmt_location', 'stmt_len']);
-
-/** Two trees are the same apart from source positions (and the order of their keys). */
-function sameTree(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameTree(x, b[i]));
-  if (!a || !b || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(b)) return false;
-  const ka = Object.keys(a).filter((k) => !POSITIONS.has(k));
-  const kb = Object.keys(b).filter((k) => !POSITIONS.has(k));
-  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && sameTree((a as Json)[k], (b as Json)[k]));
 }
