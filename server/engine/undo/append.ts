@@ -1,22 +1,23 @@
 /**
- * The common case of capture on PostgreSQL 18 in one parse. A statement without a RETURNING of its
- * own gets our clause appended on a new line, `T⁺ = T' + "\n" + APPENDED` (T' is T without its final
- * `;`), and only T⁺ is parsed. When T⁺ parses to exactly one UPDATE, DELETE, INSERT or MERGE whose
- * top-level RETURNING is exactly ours, it is that statement of T with our clause, because:
+ * The common case of capture on PostgreSQL 18, with at most one parse. A statement T without a
+ * RETURNING of its own gets our clause appended on a new line, `T⁺ = T' + "\n" + APPENDED` (T' is T
+ * without its final `;`). T⁺ parses to exactly T's tree S plus our clause, because:
  *
- * - Lexing: APPENDED holds no quote, dollar, backslash or comment opener. Had T' ended inside a
- *   string, quoted name or block comment, APPENDED would lie inside it too and T⁺ would not parse
- *   (unterminated) or have no RETURNING of ours; a trailing `--` comment ends at the new line. So T⁺'s
- *   tokens are T''s then APPENDED's. Its first token, RETURNING, is none of those the parser looks
- *   ahead at (after NOT, NULLS, WITH, WITHOUT, FORMAT, UESCAPE), so no token of T' changes class.
- * - Grammar: T has no top-level RETURNING (a second one is a syntax error); a nested one sits in a
- *   data-modifying WITH, which is refused either way. So the RETURNING that closes the statement's
- *   production comes from APPENDED, and T''s tokens derive everything before it. PostgreSQL's
- *   grammar is LALR(1) without conflicts, hence unambiguous: that derivation is T's own parse, with
- *   the same tree. The tree of T⁺ without its RETURNING is therefore T's tree.
+ * - Lexing: T parses, so it ends outside any string, quoted name or block comment (or inside a `--`
+ *   comment, which the new line ends). APPENDED holds no quote, dollar, backslash or comment opener.
+ *   So T⁺'s tokens are T''s then APPENDED's. Its first token, RETURNING, is none of those the parser
+ *   looks ahead at (after NOT, NULLS, WITH, WITHOUT, FORMAT, UESCAPE), so no token of T' changes class.
+ * - Grammar: S has no top-level RETURNING; a nested one sits in a data-modifying WITH, which is
+ *   refused. S's derivation, with the statement's `returning_clause` deriving APPENDED instead of
+ *   nothing, derives T⁺'s tokens. PostgreSQL's grammar is LALR(1) without conflicts, hence
+ *   unambiguous: that derivation is T⁺'s parse, and its tree is S with our clause.
  *
- * Anything else (T's own RETURNING, a parse error, another clause) goes the long way: parse T,
- * rewrite, and prove the text sent parses to exactly the rewritten tree.
+ * So when the plan holds S (the analysis parsed exactly T), nothing is parsed (`rewrite.ts`). Without
+ * it, T⁺ alone is parsed (`appendOnce`): exactly one statement whose top-level RETURNING is exactly
+ * ours is S with our clause, by the same two steps read backwards. Anything else (T's own
+ * RETURNING, a parse error) goes the long way: parse T, rewrite, and prove that the text sent parses
+ * to exactly the rewritten tree. test/unit/undo-rewrite.test.ts checks all of this against two parses
+ * on PostgreSQL's own regression SQL.
  */
 import * as pgq from 'libpg-query';
 import { sameTree } from './sameTree';

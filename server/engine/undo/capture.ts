@@ -47,7 +47,7 @@ export class Capture {
   ) {
     this.statements = planned.map((s) => {
       if (s.read || unavailable) return s;
-      const r = rewriteForCapture(s.text, mode);
+      const r = rewriteForCapture(s.text, mode, s.tree);
       if (!r.ok) {
         this.uncovered.push(`statement ${s.index + 1} (line ${s.line}) is not captured: ${r.reason}`);
         return s;

@@ -37,9 +37,14 @@ export type Rewrite =
 
 export type Json = Record<string, unknown>;
 
-export function rewriteForCapture(text: string, mode: CaptureMode = 'old-new'): Rewrite {
-  // The common case, one parse: the statement with our clause appended proves itself (append.ts).
-  const fast = mode === 'old-new' ? appendOnce(text) : undefined;
+/**
+ * `tree`, when given, is the parse of exactly `text` (the plan's, from the analysis); it is only
+ * read, never changed. Without a RETURNING of the user's it makes the common case parse-free.
+ */
+export function rewriteForCapture(text: string, mode: CaptureMode = 'old-new', tree?: Json): Rewrite {
+  // The common case: the statement with our clause appended is the statement's tree with our clause (append.ts).
+  const given = mode === 'old-new' && tree && !KINDS.some((k) => (tree[k] as Json | undefined)?.returningClause) ? tree : undefined;
+  const fast = given ? { text: appendTo(text, APPENDED), stmt: given } : mode === 'old-new' ? appendOnce(text) : undefined;
   let stmt: Json;
   if (fast) {
     stmt = fast.stmt;
