@@ -126,6 +126,25 @@ for (const [server, pkg, pg18] of SERVERS) describe(`undo (CLI, ${server})`, fun
     await fixture.admin.query('DROP TABLE grand_c, child_c');
   });
 
+  it('a user who may delete but not lock the rows: the run commits, the cascade is not captured, and says why', async () => {
+    const role = `undo_deleter_${pkg.replace(/\W/g, '_')}`;
+    await fixture.admin.query(`DROP TABLE IF EXISTS child_p; CREATE TABLE child_p (id int PRIMARY KEY, "Id" int, region text, FOREIGN KEY ("Id", region) REFERENCES ${T} ON DELETE CASCADE);
+      INSERT INTO child_p VALUES (1, 2, 'us');
+      DROP ROLE IF EXISTS ${role}; CREATE ROLE ${role} LOGIN PASSWORD 'pw-${role}';
+      GRANT SELECT, DELETE ON ${T} TO ${role}; GRANT USAGE ON SCHEMA public TO ${role}`);
+    try {
+      const url = `postgresql://${role}:pw-${role}@127.0.0.1:${fixture.pg.port}/${fixture.db}`;
+      const r = await runCli(['run', sqlFile(`DELETE FROM ${T} WHERE region = 'us';`), '--url', url, '--audit-log', fixture.audit, '--yes', '--expect-rows', '2', '--format', 'json']);
+      assert.equal(r.code, 0, r.stderr);
+      const out = JSON.parse(r.stdout) as { undo: { partial: boolean; reason: string } };
+      assert.equal(out.undo.partial, true);
+      assert.match(out.undo.reason, /locking the rows of public\.Mixed Case first is not allowed/);
+      assert.equal((await fixture.admin.query('SELECT count(*)::int AS n FROM child_p')).rows[0].n, 0);
+    } finally {
+      await fixture.admin.query(`DROP TABLE child_p; REVOKE ALL ON ${T} FROM ${role}; REVOKE ALL ON SCHEMA public FROM ${role}; DROP ROLE ${role}`);
+    }
+  });
+
   it('ON DELETE SET NULL is not captured: the undo is partial and names the table', async () => {
     await fixture.admin.query(`DROP TABLE IF EXISTS child_n; CREATE TABLE child_n (id int PRIMARY KEY, "Id" int, region text, FOREIGN KEY ("Id", region) REFERENCES ${T} ON DELETE SET NULL); INSERT INTO child_n VALUES (1, 2, 'us')`);
     const r = await run(`DELETE FROM ${T} WHERE region = 'us';`, 2);

@@ -26,8 +26,10 @@ const col = (ref: string, name: string, as?: string): Json => ({
  * `statement` is the UPDATE or DELETE's tree (UpdateStmt or DeleteStmt body); `keys` are columns of
  * the target selected after the row, as `safe_sql_k1`… (what the cascade's children refer to).
  */
-export function buildPreSelect(statement: Json, ref: string, keys: string[] = []): PreSelect {
-  const from = (statement.fromClause ?? statement.usingClause ?? []) as Json[];
+export function buildPreSelect(original: Json, ref: string, keys: string[] = []): PreSelect {
+  // A copy: the tree may be the plan's (shared with the analysis), and the deparser must not touch it.
+  const statement = JSON.parse(JSON.stringify({ relation: original.relation, withClause: original.withClause, fromClause: original.fromClause ?? original.usingClause, whereClause: original.whereClause })) as Json;
+  const from = (statement.fromClause ?? []) as Json[];
   const scope = JSON.stringify([statement.withClause ?? null, from, statement.whereClause ?? null]);
   if (scope.includes('"CurrentOfExpr"')) return { ok: false, reason: 'WHERE CURRENT OF cannot be selected again' };
   if (scope.includes('"RangeTableSample"')) return { ok: false, reason: 'TABLESAMPLE would pick other rows when selected again' };
