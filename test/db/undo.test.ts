@@ -145,13 +145,26 @@ for (const [server, pkg, pg18] of SERVERS) describe(`undo (CLI, ${server})`, fun
     }
   });
 
-  it('ON DELETE SET NULL is not captured: the undo is partial and names the table', async () => {
-    await fixture.admin.query(`DROP TABLE IF EXISTS child_n; CREATE TABLE child_n (id int PRIMARY KEY, "Id" int, region text, FOREIGN KEY ("Id", region) REFERENCES ${T} ON DELETE SET NULL); INSERT INTO child_n VALUES (1, 2, 'us')`);
-    const r = await run(`DELETE FROM ${T} WHERE region = 'us';`, 2);
-    assert.equal(r.undo.partial, true);
-    assert.match(r.undo.reason, /ON DELETE SET NULL of public\.child_n/);
-    assert.match(r.undo.reason, /public\.child_n: 1 row changed, 0 captured/);
-    await fixture.admin.query('DROP TABLE child_n');
+  it('ON DELETE SET NULL is captured and set back; SET DEFAULT is not: the undo is partial and names the table', async () => {
+    await fixture.admin.query(`DROP TABLE IF EXISTS child_n, child_d;
+      CREATE TABLE child_n (id int PRIMARY KEY, "Id" int, region text, note text, FOREIGN KEY ("Id", region) REFERENCES ${T} ON DELETE SET NULL);
+      INSERT INTO child_n VALUES (1, 2, 'us', 'x "y", z'), (2, 1, 'eu', NULL), (3, 2, 'us', NULL)`);
+    const tables = [T, 'child_n'];
+    const before = await hashAll(tables);
+    const r = await run(`DELETE FROM ${T} WHERE region = 'us';`, 3);
+    assert.equal(r.undo.partial, false, r.undo.reason);
+    assert.equal(r.undo.rows, 3);
+    assert.equal((await fixture.admin.query('SELECT count(*)::int AS n FROM child_n WHERE region IS NULL')).rows[0].n, 2);
+    const u = await undo(r.undo.id, 3);
+    assert.equal(u.code, 0, u.stderr);
+    assert.equal(await hashAll(tables), before);
+
+    await fixture.admin.query(`CREATE TABLE child_d (id int PRIMARY KEY, "Id" int DEFAULT 1, region text DEFAULT 'eu', FOREIGN KEY ("Id", region) REFERENCES ${T} ON DELETE SET DEFAULT); INSERT INTO child_d VALUES (1, 2, 'us')`);
+    const d = await run(`DELETE FROM ${T} WHERE region = 'us';`, 4);
+    assert.equal(d.undo.partial, true);
+    assert.match(d.undo.reason, /ON DELETE SET DEFAULT of public\.child_d/);
+    assert.match(d.undo.reason, /public\.child_d: 1 row changed, 0 captured/);
+    await fixture.admin.query('DROP TABLE child_n, child_d');
   });
 
   it(pg18 ? 'a volatile condition is captured by RETURNING' : 'a volatile condition is not selected twice: that statement is not captured', async () => {

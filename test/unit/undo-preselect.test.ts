@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { loadParser } from '../../server/analysis/parser';
 import { cascadeSelect, ForeignKey, walkCascade } from '../../server/engine/undo/cascade';
 import { buildPreSelect } from '../../server/engine/undo/preselect';
-import { recordFields, rowKey } from '../../server/engine/undo/record';
+import { recordFields, recordText, rowKey } from '../../server/engine/undo/record';
 import { rewriteForCapture } from '../../server/engine/undo/rewrite';
 
 const pre = (sql: string, keys: string[] = []) => {
@@ -35,14 +35,16 @@ describe('undo before PostgreSQL 18', () => {
     assert.deepEqual(f.operators.sort(), ['=', '~~']);
   });
 
-  it('walks ON DELETE CASCADE level by level; SET NULL is named, a cycle refused', () => {
-    const fk = (name: string, child: string, parent: string, onDelete = 'c'): ForeignKey => ({ name, child: { oid: child, schema: 'public', name: `t${child}`, kind: 'r' }, parent, onDelete, cols: ['p'], refcols: ['id'] });
-    const w = walkCascade('1', { name: 't1' }, [fk('a', '2', '1'), fk('b', '3', '2'), fk('c', '4', '1', 'n')]);
+  it('walks ON DELETE CASCADE level by level; SET NULL is a leaf, SET DEFAULT is named, a cycle refused', () => {
+    const fk = (name: string, child: string, parent: string, onDelete = 'c'): ForeignKey => ({ name, child: { oid: child, schema: 'public', name: `t${child}`, kind: 'r' }, parent, onDelete, cols: ['p'], refcols: ['id'], setCols: [] });
+    const w = walkCascade('1', { name: 't1' }, [fk('a', '2', '1'), fk('b', '3', '2'), fk('c', '4', '1', 'n'), fk('d', '5', '4'), fk('e', '6', '1', 'd')]);
     assert.ok(w.ok);
-    assert.deepEqual(w.nodes.map((n) => [n.table.name, n.depth, n.keys]), [['t1', 0, ['id']], ['t2', 1, ['id']], ['t3', 2, []]]);
-    assert.match(w.notCaptured.join(), /ON DELETE SET NULL of public\.t4 \(c\)/);
+    assert.deepEqual(w.nodes.map((n) => [n.table.name, n.depth, n.keys, n.setNull]), [['t1', 0, ['id'], undefined], ['t2', 1, ['id'], undefined], ['t4', 1, [], ['p']], ['t3', 2, [], undefined]]);
+    assert.match(w.notCaptured.join(), /ON DELETE SET DEFAULT of public\.t6 \(e\)/);
+    const twice = walkCascade('1', { name: 't1' }, [fk('a', '2', '1'), fk('b', '2', '1', 'n')]);
+    assert.ok(!twice.ok && /reaches public\.t2 twice/.test(twice.reason));
     const sql = cascadeSelect('SELECT 1', w.nodes);
-    assert.match(sql, /safe_sql_p2 AS \(SELECT safe_sql_c\.tableoid, safe_sql_c\.ctid, ROW\(safe_sql_c\.\*\) AS r FROM ONLY "public"\."t3" AS safe_sql_c WHERE \(safe_sql_c\."p"\) IN \(SELECT safe_sql_k1 FROM safe_sql_p1\) FOR UPDATE OF safe_sql_c\)/);
+    assert.match(sql, /safe_sql_p3 AS \(SELECT safe_sql_c\.tableoid, safe_sql_c\.ctid, ROW\(safe_sql_c\.\*\) AS r FROM ONLY "public"\."t3" AS safe_sql_c WHERE \(safe_sql_c\."p"\) IN \(SELECT safe_sql_k1 FROM safe_sql_p1\) FOR UPDATE OF safe_sql_c\)/);
     const cycle = walkCascade('1', { name: 't1' }, [fk('a', '2', '1'), fk('b', '1', '2')]);
     assert.ok(!cycle.ok && /comes back to public\.t1/.test(cycle.reason));
   });
@@ -51,5 +53,7 @@ describe('undo before PostgreSQL 18', () => {
     assert.deepEqual(recordFields('(1,,"a ""b"", c","x\\\\y",)'), ['1', null, 'a "b", c', 'x\\y', null]);
     assert.deepEqual(recordFields('("")'), ['']);
     assert.equal(rowKey('(7,eu,"x,y")', [1, 0]), '["eu","7"]');
+    const fields = ['a "b", c', null, 'x\\y', '', '(1,2)'];
+    assert.deepEqual(recordFields(recordText(fields)), fields);
   });
 });

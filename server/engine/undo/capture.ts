@@ -14,6 +14,7 @@ import { qualified, TableFacts, tableFacts } from './catalog';
 import { cascadeSelect, CASCADE_COLUMNS, CascadeNode, deleteActions, ForeignKey, walkCascade } from './cascade';
 import { checkCapture, Captured, Entry } from './check';
 import { markCommitted, pruneUndoFiles, writeUndoFile } from './file';
+import { recordFields, recordText } from './record';
 import { buildPreSelect, volatileNames } from './preselect';
 import { CAPTURE_COLUMNS, CaptureMode, rewriteForCapture } from './rewrite';
 import { UndoHeader, UndoRows, UndoSettings, UndoStatus } from './types';
@@ -44,6 +45,7 @@ export class Capture {
     private readonly settings: UndoSettings,
     private readonly unavailable: string | undefined,
     private readonly mode: CaptureMode,
+    private readonly version: number,
   ) {
     this.statements = planned.map((s) => {
       if (s.read || unavailable) return s;
@@ -65,7 +67,7 @@ export class Capture {
     let why: string | undefined;
     if (!/^ISO/i.test(ds)) why = `DateStyle ${ds} does not read back exactly (ISO does)`;
     else if (Number(efd) < 1) why = `extra_float_digits ${efd} rounds floating-point values`;
-    const capture = new Capture(planned, settings, why, Number(v) >= 180000 ? 'old-new' : 'row');
+    const capture = new Capture(planned, settings, why, Number(v) >= 180000 ? 'old-new' : 'row', Number(v));
     if (!why && capture.captured.length > 0) await capture.prepare(client);
     for (const c of capture.captured) capture.attach(c);
     return capture;
@@ -90,13 +92,13 @@ export class Capture {
       }
       c.facts = f;
       const update = c.rewrite.command === 'UPDATE' && this.mode === 'row';
-      if (update && f?.key.length && setsKey(c.rewrite.body, f.key)) this.drop(c, `it sets key columns of ${f.schema}.${f.name}, so before PostgreSQL 18 its old and new rows cannot be paired`);
+      if (update && f?.key.length && setsKey(c.rewrite.body, f)) this.drop(c, `it sets key columns of ${f.schema}.${f.name}, so before PostgreSQL 18 its old and new rows cannot be paired`);
       else if (update && f && unlockable(f)) this.drop(c, unlockable(f) as string);
       // Without a key (or with inheritance children) the rows cannot be undone: nothing to select.
       else if (update && f?.key.length && !f.children) this.preSelect(c, [{ oid: '', table: c.rewrite.target, depth: 0, keys: [] }]);
       else if (c.rewrite.command === 'DELETE' && f?.deleteCascades && unlockable(f)) c.notCaptured.push(`the rows its cascade removes are not captured: ${unlockable(f) as string}`);
       else if (c.rewrite.command === 'DELETE' && f?.deleteCascades) {
-        fks ??= await deleteActions(client);
+        fks ??= await deleteActions(client, this.version);
         const walk = walkCascade(f.oid, c.rewrite.target, fks);
         if (!walk.ok) c.notCaptured.push(walk.reason);
         else {
@@ -143,6 +145,7 @@ export class Capture {
         const key = `${f.schema}.${f.name}`;
         let e = entries.get(key);
         if (!e) entries.set(key, (e = { facts: f, depth: n.depth, rows: [], count: 0, seen: new Set() }));
+        if (n.setNull) e.setNull = n.setNull.map((c) => f.columns.findIndex((col) => col.name === c));
         e.depth = Math.max(e.depth, n.depth);
         return e;
       });
@@ -225,7 +228,8 @@ export class Capture {
     if (entry) entry.count++;
     else pre.count++;
     if (!this.within(row)) return;
-    if (entry) entry.rows.push([row, null]);
+    if (entry?.setNull) entry.rows.push([row, withNulls(row, entry.setNull)]);
+    else if (entry) entry.rows.push([row, null]);
     else pre.rows.push(row);
   }
 
@@ -267,8 +271,16 @@ function unlockable(f: TableFacts): string | undefined {
   return undefined;
 }
 
-/** Whether an UPDATE's SET list names a column of the key. */
-function setsKey(body: Record<string, unknown>, key: string[]): boolean {
+/** ON DELETE SET NULL's new row: the old one with those columns NULL. */
+function withNulls(row: string, positions: number[]): string {
+  const fields = recordFields(row);
+  for (const p of positions) fields[p] = null;
+  return recordText(fields);
+}
+
+/** Whether an UPDATE may change the key: its SET list names a key column, or the key has a generated column. */
+function setsKey(body: Record<string, unknown>, f: TableFacts): boolean {
+  if (f.columns.some((c) => c.generated && f.key.includes(c.name))) return true;
   const targets = (body.targetList ?? []) as Array<{ ResTarget?: { name?: string } }>;
-  return targets.some((t) => t.ResTarget?.name !== undefined && key.includes(t.ResTarget.name));
+  return targets.some((t) => t.ResTarget?.name !== undefined && f.key.includes(t.ResTarget.name));
 }

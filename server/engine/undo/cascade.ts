@@ -5,8 +5,11 @@
  * other session changes them before the cascade does). Child rows get their own entries in the undo
  * file, so that the inverse inserts parents before their children.
  *
- * Not captured, and said so: ON DELETE SET NULL / SET DEFAULT (the rows change, they are not
- * removed), a cascade that comes back to a table already on its path, and very wide walks.
+ * ON DELETE SET NULL is captured too: the child rows are locked the same way, and their new row is
+ * the old one with the key's columns (or the listed ones, PostgreSQL 15 and later) set to NULL.
+ * Not captured, and said so: ON DELETE SET DEFAULT (the default is evaluated by the server), a
+ * table reached twice where one path sets NULL, a cascade that comes back to a table already on its
+ * path, and very wide walks.
  */
 import { Client } from 'pg';
 import { qualified, quoteIdent } from './catalog';
@@ -19,6 +22,8 @@ export interface ForeignKey {
   onDelete: string;
   cols: string[];
   refcols: string[];
+  /** ON DELETE SET NULL (cols): the columns set to NULL; empty means all of `cols`. */
+  setCols: string[];
 }
 
 /** One table reached by the cascade: node 0 is the DELETE's own target. */
@@ -30,23 +35,26 @@ export interface CascadeNode {
   fk?: ForeignKey;
   /** Its columns that its own children refer to, selected as safe_sql_k1… */
   keys: string[];
+  /** Reached by ON DELETE SET NULL: its rows stay, with these columns set to NULL. */
+  setNull?: string[];
 }
 
 export type CascadeWalk = { ok: true; nodes: CascadeNode[]; notCaptured: string[] } | { ok: false; reason: string };
 
 const MAX_NODES = 32;
 
-const QUERY = `SELECT c.conname AS name, c.conrelid::text AS oid, n.nspname AS schema, r.relname AS table, r.relkind::text AS kind,
+const query = (setCols: boolean) => `SELECT c.conname AS name, c.conrelid::text AS oid, n.nspname AS schema, r.relname AS table, r.relkind::text AS kind,
   c.confrelid::text AS parent, c.confdeltype::text AS on_delete,
   (SELECT json_agg(a.attname ORDER BY k.o) FROM unnest(c.conkey) WITH ORDINALITY k(att, o) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.att) AS cols,
-  (SELECT json_agg(a.attname ORDER BY k.o) FROM unnest(c.confkey) WITH ORDINALITY k(att, o) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.att) AS refcols
+  (SELECT json_agg(a.attname ORDER BY k.o) FROM unnest(c.confkey) WITH ORDINALITY k(att, o) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.att) AS refcols,
+  ${setCols ? '(SELECT json_agg(a.attname ORDER BY k.o) FROM unnest(c.confdelsetcols) WITH ORDINALITY k(att, o) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.att)' : 'NULL::json'} AS setcols
 FROM pg_catalog.pg_constraint c JOIN pg_catalog.pg_class r ON r.oid = c.conrelid JOIN pg_catalog.pg_namespace n ON n.oid = r.relnamespace
 WHERE c.contype = 'f' AND c.conparentid = 0 AND c.confdeltype IN ('c', 'n', 'd')`;
 
-/** Every foreign key of the database whose ON DELETE changes rows (one query per run). */
-export async function deleteActions(client: Client): Promise<ForeignKey[]> {
-  const r = await client.query<{ name: string; oid: string; schema: string; table: string; kind: string; parent: string; on_delete: string; cols: string[]; refcols: string[] }>(QUERY);
-  return r.rows.map((x) => ({ name: x.name, child: { oid: x.oid, schema: x.schema, name: x.table, kind: x.kind }, parent: x.parent, onDelete: x.on_delete, cols: x.cols, refcols: x.refcols }));
+/** Every foreign key of the database whose ON DELETE changes rows (one query per run); `SET NULL (cols)` from PostgreSQL 15. */
+export async function deleteActions(client: Client, version: number): Promise<ForeignKey[]> {
+  const r = await client.query<{ name: string; oid: string; schema: string; table: string; kind: string; parent: string; on_delete: string; cols: string[]; refcols: string[]; setcols: string[] | null }>(query(version >= 150000));
+  return r.rows.map((x) => ({ name: x.name, child: { oid: x.oid, schema: x.schema, name: x.table, kind: x.kind }, parent: x.parent, onDelete: x.on_delete, cols: x.cols, refcols: x.refcols, setCols: x.setcols ?? [] }));
 }
 
 /** The tables a DELETE on `oid` reaches by CASCADE, breadth first, each with the FK that leads there. */
@@ -56,9 +64,11 @@ export function walkCascade(oid: string, table: TargetName, fks: ForeignKey[]): 
   const label = (t: TargetName) => `${t.schema ?? ''}${t.schema ? '.' : ''}${t.name}`;
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i];
+    // A row set to NULL stays: nothing cascades from it (its own ON UPDATE actions are checked with its table).
+    if (node.setNull) continue;
     for (const fk of fks.filter((f) => f.parent === node.oid)) {
-      if (fk.onDelete !== 'c') {
-        notCaptured.push(`ON DELETE SET ${fk.onDelete === 'n' ? 'NULL' : 'DEFAULT'} of ${label(fk.child)} (${fk.name}) changes rows that are not captured`);
+      if (fk.onDelete === 'd') {
+        notCaptured.push(`ON DELETE SET DEFAULT of ${label(fk.child)} (${fk.name}) changes rows that are not captured`);
         continue;
       }
       for (let up: CascadeNode | undefined = node; up; up = up.parent === undefined ? undefined : nodes[up.parent]) {
@@ -66,8 +76,14 @@ export function walkCascade(oid: string, table: TargetName, fks: ForeignKey[]): 
       }
       if (nodes.length >= MAX_NODES) return { ok: false, reason: `the cascade reaches more than ${MAX_NODES} tables` };
       for (const k of fk.refcols) if (!node.keys.includes(k)) node.keys.push(k);
-      nodes.push({ oid: fk.child.oid, table: { schema: fk.child.schema, name: fk.child.name, kind: fk.child.kind }, depth: node.depth + 1, parent: i, fk, keys: [] });
+      const child: CascadeNode = { oid: fk.child.oid, table: { schema: fk.child.schema, name: fk.child.name, kind: fk.child.kind }, depth: node.depth + 1, parent: i, fk, keys: [] };
+      if (fk.onDelete === 'n') child.setNull = fk.setCols.length > 0 ? fk.setCols : fk.cols;
+      nodes.push(child);
     }
+  }
+  // A table whose rows one path sets to NULL and another removes, or two paths set, would change twice.
+  for (const n of nodes) {
+    if (n.setNull && nodes.some((m) => m !== n && m.oid === n.oid)) return { ok: false, reason: `the cascade reaches ${label(n.table)} twice, once by ON DELETE SET NULL` };
   }
   return { ok: true, nodes, notCaptured };
 }

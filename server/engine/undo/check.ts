@@ -26,6 +26,8 @@ export interface Entry {
   /** All rows seen, kept or over the limits. */
   count: number;
   seen: Set<string>;
+  /** Reached by ON DELETE SET NULL: positions of the columns set to NULL (its rows are updated). */
+  setNull?: number[];
 }
 
 export interface Captured {
@@ -115,7 +117,12 @@ export function checkCapture(o: CheckInput): string | { status: UndoStatus; head
         continue;
       }
       if (e.facts.triggers) partial.push(`${child} has triggers whose changes are not captured`);
-      add(e.facts, { index: c.index, entry: entry--, cascade: true, command: 'DELETE', rows: e.rows.length }, e.rows);
+      if (e.setNull && e.facts.updateCascades.length > 0) partial.push(`the columns ON DELETE SET NULL empties in ${child} may cascade to ${e.facts.updateCascades.join(', ')}, which is not captured`);
+      if (e.setNull && e.facts.columns.some((col) => col.generated)) {
+        partial.push(`${child} has generated columns, so the rows ON DELETE SET NULL changed are not captured`);
+        continue;
+      }
+      add(e.facts, { index: c.index, entry: entry--, cascade: true, command: e.setNull ? 'UPDATE' : 'DELETE', rows: e.rows.length }, e.rows);
     }
     add(f, { index: c.index, command: c.rewrite.command, rows: c.count }, c.pairs);
   }

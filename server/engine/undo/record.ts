@@ -49,3 +49,8 @@ export function rowKey(text: string, positions: number[]): string {
   const fields = recordFields(text);
   return JSON.stringify(positions.map((p) => fields[p]));
 }
+
+/** A row type's text from its fields, every value quoted (the row type's input reads it back). */
+export function recordText(fields: Array<string | null>): string {
+  return `(${fields.map((f) => (f === null ? '' : `"${f.replace(/["\\]/g, (c) => `\\${c}`)}"`)).join(',')})`;
+}
