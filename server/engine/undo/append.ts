@@ -12,7 +12,9 @@
  *   nothing, derives T⁺'s tokens. PostgreSQL's grammar is LALR(1) without conflicts, hence
  *   unambiguous: that derivation is T⁺'s parse, and its tree is S with our clause.
  *
- * So when the plan holds S (the analysis parsed exactly T), nothing is parsed (`rewrite.ts`). Without
+ * So when the plan holds S (the analysis parsed exactly T), nothing is parsed (`rewrite.ts`); the
+ * same holds for the clause before 18, `RETURNING ROW("t".*)` (this direction needs only that T
+ * parses and that the clause starts with RETURNING and lexes on its own). Without
  * it, T⁺ alone is parsed (`appendOnce`): exactly one statement whose top-level RETURNING is exactly
  * ours is S with our clause, by the same two steps read backwards. Anything else (T's own
  * RETURNING, a parse error) goes the long way: parse T, rewrite, and prove that the text sent parses

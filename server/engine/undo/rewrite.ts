@@ -43,11 +43,13 @@ export type Json = Record<string, unknown>;
  */
 export function rewriteForCapture(text: string, mode: CaptureMode = 'old-new', tree?: Json): Rewrite {
   // The common case: the statement with our clause appended is the statement's tree with our clause (append.ts).
-  const given = mode === 'old-new' && tree && !KINDS.some((k) => (tree[k] as Json | undefined)?.returningClause) ? tree : undefined;
-  const fast = given ? { text: appendTo(text, APPENDED), stmt: given } : mode === 'old-new' ? appendOnce(text) : undefined;
+  const given = tree && !KINDS.some((k) => (tree[k] as Json | undefined)?.returningClause) ? tree : undefined;
+  const fast = given && mode === 'old-new' ? { text: appendTo(text, APPENDED), stmt: given } : mode === 'old-new' ? appendOnce(text) : undefined;
   let stmt: Json;
   if (fast) {
     stmt = fast.stmt;
+  } else if (given) {
+    stmt = given;
   } else {
     let parsed: { stmts?: Array<{ stmt: Json }> };
     try {
@@ -77,6 +79,8 @@ export function rewriteForCapture(text: string, mode: CaptureMode = 'old-new', t
     if (kind === 'MergeStmt') return { ok: false, reason: 'MERGE returns no old rows before PostgreSQL 18' };
     const conflict = (body.onConflictClause as { action?: string } | undefined)?.action;
     if (conflict === 'ONCONFLICT_UPDATE') return { ok: false, reason: 'INSERT … ON CONFLICT DO UPDATE returns no old rows before PostgreSQL 18' };
+    // The plan's tree, without RETURNING: the clause appended is the tree with it, as append.ts argues.
+    if (given) return { ok: true, text: appendTo(text, rowTail(ref)), userReturning: false, target, command, body: original, ref };
     return rowMode(text, stmt, body, { target, command, original, ref });
   }
 
@@ -121,11 +125,14 @@ function rowMode(text: string, stmt: Json, body: Json, o: Omit<Done, 'ok' | 'tex
   const userReturning = exprs.length > 0;
   const row = { ResTarget: { val: { RowExpr: { args: [{ ColumnRef: { fields: [{ String: { sval: o.ref } }, { A_Star: {} }] } }], row_format: 'COERCE_EXPLICIT_CALL' } } } };
   body.returningClause = { ...(clause ?? {}), exprs: [...exprs, row] };
-  const tail = userReturning ? undefined : `RETURNING ROW(${quoteName(o.ref)}.*)`;
+  const tail = userReturning ? undefined : rowTail(o.ref);
   return finish(text, stmt, tail, { ok: true, text: '', userReturning, target: o.target, command: o.command, body: o.original, ref: o.ref });
 }
 
 const quoteName = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** Before 18, the clause appended to a statement without RETURNING. */
+const rowTail = (ref: string) => `RETURNING ROW(${quoteName(ref)}.*)`;
 
 /**
  * Without a RETURNING of the user's, the clause is the statement's last: it is put after the user's
