@@ -28,11 +28,14 @@ const col = (ref: string, name: string, as?: string): Json => ({
  */
 export function buildPreSelect(original: Json, ref: string, keys: string[] = []): PreSelect {
   // A copy: the tree may be the plan's (shared with the analysis), and the deparser must not touch it.
-  const statement = JSON.parse(JSON.stringify({ relation: original.relation, withClause: original.withClause, fromClause: original.fromClause ?? original.usingClause, whereClause: original.whereClause })) as Json;
+  const json = JSON.stringify({ relation: original.relation, withClause: original.withClause, fromClause: original.fromClause ?? original.usingClause, whereClause: original.whereClause });
+  if (json.includes('"CurrentOfExpr"')) return { ok: false, reason: 'WHERE CURRENT OF cannot be selected again' };
+  if (json.includes('"RangeTableSample"')) return { ok: false, reason: 'TABLESAMPLE would pick other rows when selected again' };
+  const statement = JSON.parse(json) as Json;
   const from = (statement.fromClause ?? []) as Json[];
-  const scope = JSON.stringify([statement.withClause ?? null, from, statement.whereClause ?? null]);
-  if (scope.includes('"CurrentOfExpr"')) return { ok: false, reason: 'WHERE CURRENT OF cannot be selected again' };
-  if (scope.includes('"RangeTableSample"')) return { ok: false, reason: 'TABLESAMPLE would pick other rows when selected again' };
+  const functions = new Set<string>();
+  const operators = new Set<string>();
+  collectNames([statement.withClause, from, statement.whereClause], functions, operators);
   const tree: Json = {
     SelectStmt: {
       targetList: [
@@ -57,9 +60,6 @@ export function buildPreSelect(original: Json, ref: string, keys: string[] = [])
   }
   // The SELECT sent must be exactly the one built: the statement's own FROM and WHERE.
   if (!parsesTo(text, tree)) return { ok: false, reason: 'its rows could not be selected exactly' };
-  const functions = new Set<string>();
-  const operators = new Set<string>();
-  collectNames(JSON.parse(scope) as unknown, functions, operators);
   return { ok: true, text, tree, functions: [...functions], operators: [...operators] };
 }
 
