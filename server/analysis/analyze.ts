@@ -293,7 +293,7 @@ function statementAnalysis(text: string, parseText: string, slice: Pick<Statemen
       return { status: 'syntax-error', text, message: parsed.message, span };
     }
     const site = new SqlSite(parseText, 0, firstToken(parseText));
-    const all: StatementAnalysis = { status: 'parsed', text, executed: [], opaque: [] };
+    const all: StatementAnalysis = { status: 'parsed', text, executed: [], opaque: [], ...(parseText === text ? { tree: parsed.statements } : {}) };
     for (const raw of parsed.statements) {
       const found = findExecuted(raw, site);
       all.executed.push(...found.executed);

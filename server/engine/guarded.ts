@@ -296,7 +296,7 @@ async function runInTransaction(ctx: Ctx): Promise<[Ending, string]> {
   }
 
   // undo: the capture must agree with each statement's count; the confirmation says what undo covers.
-  const undoProblem = state.capture?.check(state.statements, { connection: state.label, environment: req.environment });
+  const undoProblem = state.capture?.check(state.statements, { connection: state.label, environment: req.environment }, impact);
   if (undoProblem) {
     await rollback();
     return ['statement-failed', undoProblem];

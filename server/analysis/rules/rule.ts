@@ -6,11 +6,19 @@
 import { StmtKind } from '../ast';
 import { Executed, ExecutedOf, Opaque } from '../executed';
 import { Finding, RuleId, Span } from '../types';
+import { RawStatement } from '../parser';
 import { Target, targetOf } from '../target';
 
 /** One statement as the rules see it. Spans are UTF-16 offsets from the statement's start. */
 export type StatementAnalysis =
-  | { status: 'parsed'; text: string; executed: Executed[]; opaque: Opaque[] }
+  | {
+      status: 'parsed';
+      text: string;
+      executed: Executed[];
+      opaque: Opaque[];
+      /** The parse of exactly `text`, when no psql syntax was replaced before parsing (the engine's undo reuses it). */
+      tree?: RawStatement[];
+    }
   | { status: 'syntax-error'; text: string; message: string; span: Span }
   | { status: 'unverifiable'; text: string; reason: string; span: Span };
 

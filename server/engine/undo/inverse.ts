@@ -25,7 +25,7 @@ export function buildInverse(file: UndoFile): InversePart[] {
   const parts: InversePart[] = [];
   for (const s of [...file.header.statements].reverse()) {
     const table = file.header.tables[s.table];
-    const rows = file.rows.get(s.index) ?? [];
+    const rows = file.rows.get(s.entry ?? s.index) ?? [];
     const inserted = rows.filter(([o, n]) => o === null && n !== null).map(([, n]) => [n as string]);
     const updated = rows.filter(([o, n]) => o !== null && n !== null) as string[][];
     const deleted = rows.filter(([o, n]) => o !== null && n === null).map(([o]) => [o as string]);

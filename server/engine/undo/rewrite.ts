@@ -1,13 +1,19 @@
 /**
- * Rewrites one UPDATE, DELETE, INSERT or MERGE on its parse tree so that it also returns the whole
- * old and new row of every row it changes (PostgreSQL 18's `RETURNING old.*, new.*`), appended after
- * the user's own RETURNING columns. The rewritten tree is deparsed, parsed again and compared with
- * itself: any difference means the deparser changed the statement, and nothing is captured.
+ * Rewrites one UPDATE, DELETE, INSERT or MERGE on its parse tree so that it also returns whole rows,
+ * appended after the user's own RETURNING columns: on PostgreSQL 18 the old and new row of every row
+ * it changes (`RETURNING old.*, new.*`); before 18 the target's row as the statement leaves it
+ * (`ROW(t.*)`: the new row of INSERT and UPDATE, the deleted row of DELETE). The text sent must parse
+ * back to exactly the rewritten tree; otherwise nothing is captured.
  */
 import * as pgq from 'libpg-query';
 import { deparseSync } from 'pgsql-deparser';
+import { APPENDED, appendOnce, appendTo } from './append';
+import { parsesTo } from './sameTree';
 
-export const CAPTURE_COLUMNS = 2;
+/** `old-new`: PostgreSQL 18's RETURNING old/new. `row`: the target's row, for older servers. */
+export type CaptureMode = 'old-new' | 'row';
+
+export const CAPTURE_COLUMNS: Record<CaptureMode, number> = { 'old-new': 2, row: 1 };
 const KINDS = ['UpdateStmt', 'DeleteStmt', 'InsertStmt', 'MergeStmt'] as const;
 
 export interface TargetName {
@@ -15,28 +21,68 @@ export interface TargetName {
   name: string;
 }
 
-export type Rewrite = { ok: true; text: string; userReturning: boolean; target: TargetName; command: string } | { ok: false; reason: string };
+export type Rewrite =
+  | {
+      ok: true;
+      text: string;
+      userReturning: boolean;
+      target: TargetName;
+      command: string;
+      /** The statement's own tree (before the rewrite), for a pre-SELECT built on it. */
+      body: Json;
+      /** How the statement refers to its target: its alias, or the table's name. */
+      ref: string;
+    }
+  | { ok: false; reason: string };
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
-export function rewriteForCapture(text: string): Rewrite {
-  let parsed: { stmts?: Array<{ stmt: Json }> };
-  try {
-    parsed = pgq.parseSync(text) as typeof parsed;
-  } catch (error) {
-    return { ok: false, reason: `it does not parse (${(error as Error).message})` };
+/**
+ * `tree`, when given, is the parse of exactly `text` (the plan's, from the analysis); it is only
+ * read, never changed. Without a RETURNING of the user's it makes the common case parse-free.
+ */
+export function rewriteForCapture(text: string, mode: CaptureMode = 'old-new', tree?: Json): Rewrite {
+  // The common case: the statement with our clause appended is the statement's tree with our clause (append.ts).
+  const given = tree && !KINDS.some((k) => (tree[k] as Json | undefined)?.returningClause) ? tree : undefined;
+  const fast = given && mode === 'old-new' ? { text: appendTo(text, APPENDED), stmt: given } : mode === 'old-new' ? appendOnce(text) : undefined;
+  let stmt: Json;
+  if (fast) {
+    stmt = fast.stmt;
+  } else if (given) {
+    stmt = given;
+  } else {
+    let parsed: { stmts?: Array<{ stmt: Json }> };
+    try {
+      parsed = pgq.parseSync(text) as typeof parsed;
+    } catch (error) {
+      return { ok: false, reason: `it does not parse (${(error as Error).message})` };
+    }
+    const stmts = parsed.stmts ?? [];
+    if (stmts.length !== 1) return { ok: false, reason: 'it is not a single statement' };
+    stmt = stmts[0].stmt;
   }
-  const stmts = parsed.stmts ?? [];
-  if (stmts.length !== 1) return { ok: false, reason: 'it is not a single statement' };
-  const stmt = stmts[0].stmt;
   const kind = KINDS.find((k) => k in stmt);
   if (!kind) return { ok: false, reason: 'only top-level UPDATE, DELETE, INSERT and MERGE are captured' };
   const body = stmt[kind] as Json;
   if (body.withClause && JSON.stringify(body.withClause).match(/"(UpdateStmt|DeleteStmt|InsertStmt|MergeStmt)"/)) {
     return { ok: false, reason: 'a data-modifying WITH is not captured' };
   }
-  const relation = body.relation as { schemaname?: string; relname: string } | undefined;
+  const relation = body.relation as { schemaname?: string; relname: string; alias?: { aliasname: string } } | undefined;
   if (!relation) return { ok: false, reason: 'it has no target table' };
+  // The rewrite only replaces `returningClause`: a shallow copy keeps the statement as written.
+  const original = { ...body };
+  const ref = relation.alias?.aliasname ?? relation.relname;
+  const target: TargetName = { name: relation.relname, ...(relation.schemaname ? { schema: relation.schemaname } : {}) };
+  const command = kind.replace('Stmt', '').toUpperCase();
+  if (fast) return { ok: true, text: fast.text, userReturning: false, target, command, body: original, ref };
+  if (mode === 'row') {
+    if (kind === 'MergeStmt') return { ok: false, reason: 'MERGE returns no old rows before PostgreSQL 18' };
+    const conflict = (body.onConflictClause as { action?: string } | undefined)?.action;
+    if (conflict === 'ONCONFLICT_UPDATE') return { ok: false, reason: 'INSERT … ON CONFLICT DO UPDATE returns no old rows before PostgreSQL 18' };
+    // The plan's tree, without RETURNING: the clause appended is the tree with it, as append.ts argues.
+    if (given) return { ok: true, text: appendTo(text, rowTail(ref)), userReturning: false, target, command, body: original, ref };
+    return rowMode(text, stmt, body, { target, command, original, ref });
+  }
 
   const clause = (body.returningClause as { options?: Json[]; exprs?: Json[] } | undefined) ?? undefined;
   const userReturning = (clause?.exprs?.length ?? 0) > 0;
@@ -59,50 +105,48 @@ export function rewriteForCapture(text: string): Rewrite {
     oldName ??= 'old';
     newName ??= 'new';
   }
-  const wholeRow = (rel: string, name: string): Json => ({
-    ResTarget: { name, val: { RowExpr: { args: [{ ColumnRef: { fields: [{ String: { sval: rel } }, { A_Star: {} }] } }], row_format: 'COERCE_EXPLICIT_CALL' } } },
+  const wholeRow = (rel: string): Json => ({
+    ResTarget: { val: { RowExpr: { args: [{ ColumnRef: { fields: [{ String: { sval: rel } }, { A_Star: {} }] } }], row_format: 'COERCE_EXPLICIT_CALL' } } },
   });
   body.returningClause = {
     ...(options.length + added.length > 0 ? { options: [...options, ...added] } : {}),
-    exprs: [...(clause?.exprs ?? []), wholeRow(oldName, 'safe_sql_old'), wholeRow(newName, 'safe_sql_new')],
+    exprs: [...(clause?.exprs ?? []), wholeRow(oldName), wholeRow(newName)],
   };
 
-  const expected = stmt;
-  const target: TargetName = { name: relation.relname, ...(relation.schemaname ? { schema: relation.schemaname } : {}) };
-  const done = (out: string): Rewrite => ({ ok: true, text: out, userReturning, target, command: kind.replace('Stmt', '').toUpperCase() });
-  // Without a RETURNING of the user's, the clause is the statement's last: it is put after the
-  // user's own text, which then runs as written. Otherwise the whole tree is deparsed. Either way
-  // the text sent must parse back to exactly the rewritten tree, or nothing is captured.
-  const semicolon = /;\s*$/.test(text) ? ';' : '';
-  const appended = !userReturning && options.length === 0 ? `${text.replace(/;\s*$/, '')}\n${APPENDED}${semicolon}` : undefined;
-  if (appended && parsesTo(appended, expected)) return done(appended);
+  return finish(text, stmt, userReturning || options.length > 0 ? undefined : APPENDED, { ok: true, text: '', userReturning, target, command, body: original, ref });
+}
+
+type Done = Extract<Rewrite, { ok: true }>;
+
+/** Before PostgreSQL 18: `ROW(<target>.*)` after the user's own RETURNING columns. */
+function rowMode(text: string, stmt: Json, body: Json, o: Omit<Done, 'ok' | 'text' | 'userReturning' | 'body'> & { original: Json }): Rewrite {
+  const clause = body.returningClause as { exprs?: Json[] } | undefined;
+  const exprs = clause?.exprs ?? [];
+  const userReturning = exprs.length > 0;
+  const row = { ResTarget: { val: { RowExpr: { args: [{ ColumnRef: { fields: [{ String: { sval: o.ref } }, { A_Star: {} }] } }], row_format: 'COERCE_EXPLICIT_CALL' } } } };
+  body.returningClause = { ...(clause ?? {}), exprs: [...exprs, row] };
+  const tail = userReturning ? undefined : rowTail(o.ref);
+  return finish(text, stmt, tail, { ok: true, text: '', userReturning, target: o.target, command: o.command, body: o.original, ref: o.ref });
+}
+
+const quoteName = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** Before 18, the clause appended to a statement without RETURNING. */
+const rowTail = (ref: string) => `RETURNING ROW(${quoteName(ref)}.*)`;
+
+/**
+ * Without a RETURNING of the user's, the clause is the statement's last: it is put after the user's
+ * own text, which then runs as written. Otherwise the whole tree is deparsed. Either way the text
+ * sent must parse back to exactly the rewritten tree, or nothing is captured.
+ */
+function finish(text: string, expected: Json, tail: string | undefined, done: Done): Rewrite {
+  const appended = tail === undefined ? undefined : appendTo(text, tail);
+  if (appended && parsesTo(appended, expected)) return { ...done, text: appended };
   let out: string;
   try {
-    out = deparseSync(stmt as never);
+    out = deparseSync(expected as never);
   } catch (error) {
     return { ok: false, reason: `it could not be rewritten (${(error as Error).message})` };
   }
-  return parsesTo(out, expected) ? done(out) : { ok: false, reason: 'the rewritten statement would differ from the original' };
-}
-
-const APPENDED = 'RETURNING WITH (OLD AS safe_sql_old, NEW AS safe_sql_new) ROW(safe_sql_old.*) AS safe_sql_old, ROW(safe_sql_new.*) AS safe_sql_new';
-
-function parsesTo(text: string, expected: Json): boolean {
-  try {
-    const again = (pgq.parseSync(text) as { stmts?: Array<{ stmt: Json }> }).stmts ?? [];
-    return again.length === 1 && sameTree(again[0].stmt, expected);
-  } catch {
-    return false;
-  }
-}
-const POSITIONS = new Set(['location', 'stmt_location', 'stmt_len']);
-
-/** Two trees are the same apart from source positions (and the order of their keys). */
-function sameTree(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameTree(x, b[i]));
-  if (!a || !b || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(b)) return false;
-  const ka = Object.keys(a).filter((k) => !POSITIONS.has(k));
-  const kb = Object.keys(b).filter((k) => !POSITIONS.has(k));
-  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && sameTree((a as Json)[k], (b as Json)[k]));
+  return parsesTo(out, expected) ? { ...done, text: out } : { ok: false, reason: 'the rewritten statement would differ from the original' };
 }

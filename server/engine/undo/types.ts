@@ -58,12 +58,17 @@ export interface UndoHeader {
   partial: boolean;
   reason: string;
   tables: UndoTable[];
-  /** In the order they ran: the statement's index, its table (index into `tables`) and command. */
-  statements: Array<{ index: number; table: number; command: string; rows: number }>;
+  /**
+   * In the order they ran: the statement's index, its table (index into `tables`) and command. Rows
+   * a statement's cascade removed come just before it, deepest table first, with an `entry` of
+   * their own (negative, never a statement's index) that their rows line names.
+   */
+  statements: Array<{ index: number; table: number; command: string; rows: number; entry?: number; cascade?: boolean }>;
 }
 
 /** Each changed row as its row type's text output: `[old, new]`, null where there is none. */
 export interface UndoRows {
+  /** The statement's index, or a cascade's `entry`. */
   statement: number;
   rows: Array<[string | null, string | null]>;
 }
