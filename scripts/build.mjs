@@ -3,6 +3,7 @@
 // and copies libpg-query's .wasm beside the server bundles (it is loaded from __dirname).
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, chmodSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -12,8 +13,28 @@ const root = dirname(dirname(new URL(import.meta.url).pathname));
 const dist = join(root, 'dist');
 mkdirSync(dist, { recursive: true });
 
+/**
+ * pg picks its socket functions when it loads; on Node 20 (no `navigator`) its Cloudflare probe
+ * constructs a fetch `Response`, which loads undici: a third of a short `safe-sql run`'s start-up.
+ * Node is the only runtime these bundles target, so the probe is answered at build time. The build
+ * fails if pg's code no longer reads as expected, rather than bundling an unknown variant.
+ * @type {import('esbuild').Plugin}
+ */
+const pgNodeStreams = {
+  name: 'pg-node-streams',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]pg[\\/]lib[\\/]stream\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const probe = 'if (isCloudflareRuntime()) {';
+      if (source.split(probe).length !== 2) throw new Error(`${args.path}: pg's runtime probe changed; review the pg-node-streams build plugin`);
+      return { contents: source.replace(probe, 'if (false) {'), loader: 'js' };
+    });
+  },
+};
+
 /** @type {import('esbuild').BuildOptions} */
 const common = {
+  plugins: [pgNodeStreams],
   bundle: true,
   platform: 'node',
   target: 'node20',
