@@ -35,7 +35,7 @@ const COMMANDS: Record<string, () => Command> = {
  */
 const SHORT_LIVED: Record<string, readonly string[]> = {
   check: ['node:net'],
-  run: ['node:fs/promises', 'node:os', 'node:crypto', 'node:dns', 'node:net', 'node:readline', 'node:readline/promises', 'node:perf_hooks'],
+  run: ['node:fs/promises', 'node:os', 'node:util/types', 'node:crypto', 'node:dns', 'node:net', 'node:readline', 'node:readline/promises', 'node:perf_hooks'],
 };
 
 let loaded: LoadedBundle | undefined;
@@ -57,6 +57,9 @@ async function main(argv: string[]): Promise<number> {
     // for a run): the ones the command needs are loaded first.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     for (const builtin of SHORT_LIVED[name]) require(builtin);
+    // pg signs in with Web Crypto (SCRAM), which Node loads on first use.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    if (name === 'run') void (require('node:crypto') as typeof import('node:crypto')).webcrypto.subtle;
     // Before the parser's WASM loads: the baseline compiler alone starts it in a fraction of the
     // time, and parses a 10,000-statement file faster than with tiering up (see npm run bench).
     setFlagsFromString('--liftoff-only');
