@@ -9,7 +9,7 @@
  * write it falls back to compiling the bundle as `require` would.
  */
 import { isAscii } from 'node:buffer';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
@@ -50,6 +50,7 @@ export function loadWithCodeCache(file: string, folder: string | undefined): Loa
       try {
         // Made after the run, so it holds the functions the command compiled on its way.
         writeCache(folder, cacheFile, source, script.createCachedData());
+        pruneStale(folder, cacheFile, Date.now());
       } catch {
         // No cache this time; the next start compiles again.
       }
@@ -91,6 +92,25 @@ function writeCache(folder: string, cacheFile: string, source: Buffer, data: Buf
   const partial = `${cacheFile}.${process.pid}.partial`;
   writeFileSync(partial, Buffer.concat([magic, header, source, padding, data]), { mode: 0o600 });
   renameSync(partial, cacheFile);
+}
+
+const STALE_MS = 30 * 24 * 60 * 60 * 1000;
+
+/**
+ * Removes caches not written for 30 days (other installs, other Node versions) and files left
+ * half-written. Runs only when a cache was written, so a start that uses its cache does no more.
+ * A cache still in use that goes is simply written again on its next start.
+ */
+export function pruneStale(folder: string, keep: string, now: number): void {
+  for (const name of readdirSync(folder)) {
+    const path = join(folder, name);
+    if (path === keep || !(name.endsWith('.v8cache') || name.endsWith('.partial'))) continue;
+    try {
+      if (now - statSync(path).mtimeMs > STALE_MS) unlinkSync(path);
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  }
 }
 
 /** The data starts on an 8-byte boundary, so that its checksum can read it a word at a time. */

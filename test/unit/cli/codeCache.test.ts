@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { cacheFolder, checksum, loadWithCodeCache } from '../../../server/cli/codeCache';
+import { cacheFolder, checksum, loadWithCodeCache, pruneStale } from '../../../server/cli/codeCache';
 
 describe('code cache', () => {
   let root: string;
@@ -83,6 +83,26 @@ describe('code cache', () => {
     assert.equal(cacheFolder({ HOME: '/home/u' }), path.join('/home/u', '.cache', 'safe-sql'));
     assert.equal(cacheFolder({}), undefined);
     assert.equal(cacheFolder({ HOME: '/home/u', SAFE_SQL_CODE_CACHE: 'off' }), undefined);
+  });
+
+  it('removes caches and half-written files not written for 30 days, and nothing else', () => {
+    load();
+    const kept = cacheFile();
+    const day = 24 * 60 * 60 * 1000;
+    const old = (name: string, days: number) => {
+      const file = path.join(folder, name);
+      fs.writeFileSync(file, 'x');
+      const t = new Date(Date.now() - days * day);
+      fs.utimesSync(file, t, t);
+      return file;
+    };
+    const stale = [old('cli-check.js-1-v18.0.0-x64.v8cache', 31), old('cli-run.js-2-v20.0.0-x64.v8cache.4242.partial', 40)];
+    const recent = old('cli-run.js-3-v20.0.0-x64.v8cache', 29);
+    const other = old('notes.txt', 400);
+    fs.utimesSync(kept, new Date(0), new Date(0));
+    pruneStale(folder, kept, Date.now());
+    for (const f of stale) assert.equal(fs.existsSync(f), false, f);
+    for (const f of [recent, other, kept]) assert.equal(fs.existsSync(f), true, f);
   });
 
   it('checksums every byte, aligned or not', () => {
