@@ -6,7 +6,9 @@
  * Exit codes: 0 no error-severity finding; 1 at least one; 2 usage or I/O error.
  */
 import { grade } from '../analysis/grade';
-import { promises as fs } from 'node:fs';
+// Synchronous reads: the files are read one after another anyway, and a short command starts
+// faster without Node's promise-based file system module.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { Analyzer } from '../analysis/analyze';
 import { loadParser } from '../analysis/parser';
@@ -81,7 +83,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
     paths = args.positionals;
     if (paths.length === 0) throw new UsageError('no PATH given; pass files or directories, or - to read standard input');
     if (paths.filter((p) => p === '-').length > 1) throw new UsageError('- (standard input) is given more than once');
-    config = await loadConfig(optionValue(args, 'config'), optionValue(args, 'env') as Environment | undefined);
+    config = loadConfig(optionValue(args, 'config'), optionValue(args, 'env') as Environment | undefined);
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`safe-sql check: ${error.message}\n\n${CHECK_USAGE}`);
@@ -139,14 +141,14 @@ function matchPath(path: string, base: string | undefined): string {
   return (inside ? rel : abs).split(sep).join('/');
 }
 
-async function loadConfig(file: string | undefined, env: Environment | undefined): Promise<Config> {
+function loadConfig(file: string | undefined, env: Environment | undefined): Config {
   if (file === undefined) {
     // No settings: every file is unbound and gets --env, else production.
     return { settings: { ...DEFAULT_SETTINGS, defaultEnvironment: 'production' }, ...(env ? { env } : {}) };
   }
   let text: string;
   try {
-    text = await fs.readFile(file, 'utf8');
+    text = readFileSync(file, 'utf8');
   } catch (error) {
     throw new CheckIoError(`cannot read config file ${file}: ${describeIoError(error)}`);
   }
@@ -180,9 +182,9 @@ async function readSources(paths: readonly string[]): Promise<{ sources: Source[
         sources.push({ path, text: decode(await readStdin()) });
         continue;
       }
-      const stat = await fs.stat(path);
-      const files = stat.isDirectory() ? await sqlFilesUnder(path) : [path];
-      for (const file of files) sources.push({ path: file, text: decode(await readFileNamed(file)) });
+      const stat = statSync(path);
+      const files = stat.isDirectory() ? sqlFilesUnder(path) : [path];
+      for (const file of files) sources.push({ path: file, text: decode(readFileNamed(file)) });
     } catch (error) {
       problems.push(error instanceof CheckIoError ? error.message : `cannot read ${path === '-' ? 'standard input' : path}: ${describeIoError(error)}`);
     }
@@ -190,9 +192,9 @@ async function readSources(paths: readonly string[]): Promise<{ sources: Source[
   return { sources, problems };
 }
 
-async function readFileNamed(file: string): Promise<Buffer> {
+function readFileNamed(file: string): Buffer {
   try {
-    return await fs.readFile(file);
+    return readFileSync(file);
   } catch (error) {
     throw new CheckIoError(`cannot read ${file}: ${describeIoError(error)}`);
   }
@@ -201,12 +203,12 @@ async function readFileNamed(file: string): Promise<Buffer> {
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 
 /** `*.sql` files under a directory, sorted, as paths that start with the directory as given. */
-async function sqlFilesUnder(dir: string): Promise<string[]> {
+function sqlFilesUnder(dir: string): string[] {
   const found: string[] = [];
-  const walk = async (current: string) => {
+  const walk = (current: string) => {
     let entries;
     try {
-      entries = await fs.readdir(current, { withFileTypes: true });
+      entries = readdirSync(current, { withFileTypes: true });
     } catch (error) {
       throw new CheckIoError(`cannot read directory ${current}: ${describeIoError(error)}`);
     }
@@ -216,19 +218,19 @@ async function sqlFilesUnder(dir: string): Promise<string[]> {
       const child = current.endsWith('/') || current.endsWith(sep) ? current + entry.name : `${current}${sep}${entry.name}`;
       // Symbolic links to directories are not followed: they can form cycles.
       if (entry.isDirectory()) {
-        if (!SKIPPED_DIRECTORIES.has(entry.name)) await walk(child);
-      } else if (/\.sql$/i.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && (await isFile(child))))) {
+        if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(child);
+      } else if (/\.sql$/i.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && isFile(child)))) {
         found.push(child);
       }
     }
   };
-  await walk(dir);
+  walk(dir);
   return found;
 }
 
-async function isFile(path: string): Promise<boolean> {
+function isFile(path: string): boolean {
   try {
-    return (await fs.stat(path)).isFile();
+    return statSync(path).isFile();
   } catch {
     return false;
   }

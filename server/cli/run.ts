@@ -54,13 +54,18 @@ export async function runCommand(args: string[]): Promise<number> {
   } catch (error) {
     return fail(o, 1, scrub((error as Error).message, []));
   }
-  if (o.yes && (await runEnvironment(text, o.env)) === 'production' && !o.expectRows) {
+  // Analysed once: the directive decides the environment, and the engine plans from this very
+  // analysis, which it uses only while its text is exactly the text it sends.
+  await loadParser();
+  const analysis = new Analyzer().analyze(text, { environment: 'production' });
+  const environment = runEnvironment(analysis.connectionDirective, o.env);
+  if (o.yes && environment === 'production' && !o.expectRows) {
     return fail(o, 2, 'refused: --yes on production needs --expect-rows as well; nothing was run');
   }
 
-  const environment = await runEnvironment(text, o.env);
   const request: RunRequest = {
     text,
+    analysed: { text, analysis },
     environment,
     connection: o.url !== undefined ? { kind: 'url', url: o.url } : { kind: 'env' },
     client: 'cli',
@@ -101,9 +106,7 @@ export async function runFromCli(o: RunOptions, request: RunRequest, interactive
  * --env and the file's `-- safe-sql: connection=` directive: the stricter wins, as in the editor.
  * The command line knows no connections, so a directive names an unknown one: production.
  */
-async function runEnvironment(text: string, flag: Environment): Promise<Environment> {
-  await loadParser();
-  const directive = new Analyzer().analyze(text, { environment: 'production' }).connectionDirective;
+function runEnvironment(directive: string | undefined, flag: Environment): Environment {
   return environmentWithFlag({ ...DEFAULT_SETTINGS, defaultEnvironment: 'production' }, undefined, directive, flag).environment;
 }
 
