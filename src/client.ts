@@ -1,6 +1,6 @@
 /** Builds the language client that runs the bundled server (dist/server.js) over stdio. */
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, Middleware, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, ErrorHandler, LanguageClient, LanguageClientOptions, Middleware, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { CHANNEL_KEY_ENV } from '../shared/secretChannel';
 
 export const CLIENT_ID = 'safeSql';
@@ -18,6 +18,8 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
     run: { module, transport: TransportKind.stdio, options },
     debug: { module, transport: TransportKind.stdio, options: { ...options, execArgv: ['--nolazy', '--inspect=6011'] } },
   };
+  // The library's own restart policy, made once the client exists.
+  const restarts: { policy?: ErrorHandler } = {};
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'sql' },
@@ -28,6 +30,17 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
     outputChannel: output,
     traceOutputChannel: output,
     ...(middleware ? { middleware } : {}),
+    errorHandler: {
+      // When the server dies, every message the client still writes fails at once (several while
+      // the user types). The library's default shuts the client down after three such errors, and
+      // the restarted server with it: the file would lose its diagnostics. A write error decides
+      // nothing; the server's exit does, through the usual restart policy (five crashes in three
+      // minutes and it stays down, which the status bar and Run Guarded then say).
+      error: () => ({ action: ErrorAction.Continue }),
+      closed: () => restarts.policy?.closed() ?? { action: CloseAction.Restart },
+    },
   };
-  return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+  const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+  restarts.policy = client.createDefaultErrorHandler();
+  return client;
 }

@@ -127,9 +127,12 @@ describe('guarded runs in the editor (scenarios 3–8)', () => {
     let pid = await until(() => serverPids()[0]);
 
     process.kill(pid, 'SIGKILL');
-    const restarted = await until(() => serverPids().find((p) => p !== pid));
+    // Typing on while the server is dead: each keystroke's messages fail to write, and those
+    // errors must not stop the client from bringing the server back.
     await page.locator('.editor-group-container.active .monaco-editor .view-lines').click();
     await page.keyboard.press('Control+End');
+    await page.keyboard.type('\n-- typed while the server was down', { delay: 20 });
+    const restarted = await until(() => serverPids().find((p) => p !== pid));
     await page.keyboard.type('\nTRUNCATE run_orders;');
     assert.equal((await problemsRows(page, 'truncate')).length, 1, 'diagnostics come from the restarted server');
 
