@@ -15,7 +15,8 @@ export const UNDO_USAGE = `Usage: safe-sql undo RUN_ID|--last [--url URL] [--env
 Takes back a committed run: deleted rows are inserted again, updated rows set back, inserted rows
 deleted, each found by its key. A row changed since the run is a conflict: the conflicts are listed
 and nothing is changed (exit 3). --last is the last committed run with undo on this connection.
-The undo is a guarded run: the options and exit codes are those of 'safe-sql run'.
+The undo is a guarded run: the options and exit codes are those of 'safe-sql run'
+(but for --undo-*: an undo keeps no undo of its own).
 ${RUN_USAGE.slice(RUN_USAGE.indexOf('Exit codes'))}`;
 
 export async function undoCommand(args: string[]): Promise<number> {
@@ -28,6 +29,8 @@ export async function undoCommand(args: string[]): Promise<number> {
     return 0;
   }
   if (last === (o.file !== undefined)) return usage('give either a RUN_ID or --last');
+  // An undo keeps no undo of its own: its statements carry the rows themselves.
+  if (o.undo) return usage('the --undo-* options belong to safe-sql run; an undo keeps no undo of its own');
   if (o.yes && o.env === 'production' && !o.expectRows) return fail(o, 2, 'refused: --yes on production needs --expect-rows as well; nothing was run');
   const target: ConnectionTarget = o.url !== undefined ? { kind: 'url', url: o.url } : { kind: 'env' };
   const base: UndoRequestBase = { environment: o.env, client: 'cli' };
@@ -35,6 +38,7 @@ export async function undoCommand(args: string[]): Promise<number> {
   if (o.statementTimeoutMs !== undefined) base.statementTimeoutMs = o.statementTimeoutMs;
   if (o.lockTimeoutMs !== undefined) base.lockTimeoutMs = o.lockTimeoutMs;
   if (o.confirmTimeoutMs !== undefined) base.confirmTimeoutMs = o.confirmTimeoutMs;
+  if (o.lockedConfirmTimeoutMs !== undefined) base.lockedConfirmTimeoutMs = o.lockedConfirmTimeoutMs;
   const prepared = await prepareUndo({ target, auditLog: o.auditLog ?? defaultAuditPath(), run: last ? { last: true } : { id: o.file as string }, base });
   if ((prepared.ok || prepared.kind === 'conflicts') && prepared.partial !== undefined) process.stderr.write(`safe-sql undo: this undo is partial: ${prepared.partial}\n`);
   if (!prepared.ok) return fail(o, EXIT_BY_KIND[prepared.kind], prepared.reason);
