@@ -300,6 +300,23 @@ for (const [server, pkg, pg18] of SERVERS) describe(`undo (CLI, ${server})`, fun
     await fixture.admin.query('DROP VIEW vv');
   });
 
+  it('an UPDATE that gives a GENERATED ALWAYS identity column a new value cannot be set back: said before commit', async () => {
+    await fixture.admin.query('DROP TABLE IF EXISTS ident; CREATE TABLE ident (k int PRIMARY KEY, seq int GENERATED ALWAYS AS IDENTITY, v int NOT NULL DEFAULT 0); INSERT INTO ident (k) VALUES (1), (2), (3)');
+    const seen: ConfirmSummary[] = [];
+    await runGuarded(
+      { text: 'UPDATE ident SET seq = DEFAULT, v = 1 WHERE k <= 2;', environment: 'production', connection: { kind: 'url', url: fixture.url }, client: 'cli', auditLogPath: fixture.audit, expectRows: { min: 2, max: 2 } },
+      { confirm: (s) => (seen.push(s), Promise.resolve({ commit: false })) },
+    );
+    assert.equal(seen[0].undo?.available, false, seen[0].undo?.reason);
+    assert.match(seen[0].undo?.reason ?? '', /public\.ident\.seq is GENERATED ALWAYS/);
+    // The same table, the identity column left alone: undone exactly.
+    const before = (await fixture.admin.query<{ h: string }>("SELECT string_agg(ident::text, '|' ORDER BY k) AS h FROM ident")).rows[0].h;
+    const r = await run('UPDATE ident SET v = 7 WHERE k <= 2;', 2);
+    assert.equal(r.undo.available, true, r.undo.reason);
+    assert.equal((await undo(r.undo.id, 2)).code, 0);
+    assert.equal((await fixture.admin.query<{ h: string }>("SELECT string_agg(ident::text, '|' ORDER BY k) AS h FROM ident")).rows[0].h, before);
+  });
+
   it('a table without a key cannot be undone, and the confirmation says so before commit', async () => {
     const seen: ConfirmSummary[] = [];
     const r = await runGuarded(

@@ -11,7 +11,7 @@ import { Impact } from '../impact';
 import { StatementResult } from '../types';
 import { TableFacts } from './catalog';
 import { CascadeNode } from './cascade';
-import { rowKey } from './record';
+import { recordFields, rowKey } from './record';
 import { CaptureMode, Rewrite } from './rewrite';
 import { UndoHeader, UndoRows, UndoSettings, UndoStatus, UndoTable } from './types';
 import { newRunId } from './file';
@@ -102,6 +102,11 @@ export function checkCapture(o: CheckInput): string | { status: UndoStatus; head
       if (c.count > 0) partial.push(`${name} ${f?.children ? 'has inheritance children' : 'has no primary key or unique not-null key'}: statement ${c.index + 1} cannot be undone`);
       continue;
     }
+    const fixedIdentity = identityChanged(f, c.pairs);
+    if (fixedIdentity) {
+      partial.push(`${name}.${fixedIdentity} is GENERATED ALWAYS AS IDENTITY and statement ${c.index + 1} gave it new values, which no UPDATE can set back: statement ${c.index + 1} cannot be undone`);
+      continue;
+    }
     if (c.count > 0) {
       const command = c.rewrite.command;
       if ((command === 'UPDATE' || command === 'MERGE') && f.updateCascades.length > 0) partial.push(`changes to ${name} may cascade to ${f.updateCascades.join(', ')} (ON UPDATE), which is not captured`);
@@ -138,6 +143,19 @@ export function checkCapture(o: CheckInput): string | { status: UndoStatus; head
   const header: UndoHeader = { kind: 'safe-sql-undo', version: 1, id: newRunId(), createdAt: new Date().toISOString(), connection: o.run.connection, environment: o.run.environment, xid: '', partial: partial.length > 0, reason: partial.join('; '), tables, statements };
   const status: UndoStatus = { available: true, partial: partial.length > 0, rows, id: header.id, reason: partial.length > 0 ? `undo is partial: ${partial.join('; ')}` : `undo available for ${plural(rows)}` };
   return { status, header, keep };
+}
+
+/** A GENERATED ALWAYS identity column whose value an update changed: an UPDATE can only set it to DEFAULT. */
+function identityChanged(f: TableFacts, pairs: Pair[]): string | undefined {
+  const positions = f.columns.map((col, i) => (col.identity === 'a' ? i : -1)).filter((i) => i >= 0);
+  if (positions.length === 0) return undefined;
+  for (const [o, n] of pairs) {
+    if (o === null || n === null) continue;
+    const [a, b] = [recordFields(o), recordFields(n)];
+    const i = positions.find((p) => a[p] !== b[p]);
+    if (i !== undefined) return f.columns[i].name;
+  }
+  return undefined;
 }
 
 /**
