@@ -15,7 +15,7 @@ import { cascadeSelect, CASCADE_COLUMNS, CascadeNode, deleteActions, ForeignKey,
 import { checkCapture, Captured, Entry } from './check';
 import { markCommitted, pruneUndoFiles, writeUndoFile } from './file';
 import { recordFields, recordText } from './record';
-import { buildPreSelect, volatileNames } from './preselect';
+import { buildPreSelect, notPlainTables, volatileNames } from './preselect';
 import { CAPTURE_COLUMNS, CaptureMode, rewriteForCapture } from './rewrite';
 import { UndoHeader, UndoRows, UndoSettings, UndoStatus } from './types';
 
@@ -118,7 +118,7 @@ export class Capture {
       else c.notCaptured.push(`the rows its cascade removes cannot be selected first: ${pre.reason}`);
       return;
     }
-    c.pre = { text: cascadeSelect(pre.text, nodes), nodes, functions: pre.functions, operators: pre.operators, rows: [], count: 0, seen: new Set() };
+    c.pre = { text: cascadeSelect(pre.text, nodes), nodes, functions: pre.functions, operators: pre.operators, relations: pre.relations, rows: [], count: 0, seen: new Set() };
   }
 
   /** The child tables of every cascade: their key and columns, each table once. */
@@ -153,15 +153,17 @@ export class Capture {
     }
   }
 
-  /** A pre-SELECT repeats the statement's FROM and WHERE: nothing volatile may run twice. */
+  /** A pre-SELECT repeats the statement's FROM and WHERE: nothing volatile, and no view's query, may run twice. */
   private async refuseVolatile(client: Client): Promise<void> {
     const pres = this.captured.filter((c) => c.pre);
     if (pres.length === 0) return;
     const volatile = new Set(await volatileNames(client, [...new Set(pres.flatMap((c) => c.pre?.functions ?? []))], [...new Set(pres.flatMap((c) => c.pre?.operators ?? []))]));
+    const views = new Set(await notPlainTables(client, [...new Set(pres.flatMap((c) => c.pre?.relations ?? []))]));
     for (const c of pres) {
       const names = [...(c.pre?.functions ?? []), ...(c.pre?.operators ?? [])].filter((n) => volatile.has(n));
-      if (names.length === 0) continue;
-      const why = `its condition calls ${names.join(', ')}, which may be volatile and would run twice`;
+      const read = (c.pre?.relations ?? []).filter((n) => views.has(n));
+      if (names.length === 0 && read.length === 0) continue;
+      const why = names.length > 0 ? `its condition calls ${names.join(', ')}, which may be volatile and would run twice` : `it reads ${read.join(', ')}, not a plain table, whose query would run twice`;
       if (c.rewrite.command === 'UPDATE') this.drop(c, why);
       else {
         c.pre = undefined;

@@ -43,7 +43,7 @@ export interface Captured {
   pairs: Pair[];
   /** Rows still to be matched with the pre-SELECT's: new rows of an UPDATE, old rows of a DELETE. */
   returned: string[];
-  pre?: { text: string; nodes: CascadeNode[]; functions: string[]; operators: string[]; rows: string[]; count: number; seen: Set<string>; entryOf?: Array<Entry | undefined> };
+  pre?: { text: string; nodes: CascadeNode[]; functions: string[]; operators: string[]; relations: string[]; rows: string[]; count: number; seen: Set<string>; entryOf?: Array<Entry | undefined> };
   cascades: Entry[];
   /** What of its effects is not captured (SET NULL, a cascade not walked). */
   notCaptured: string[];

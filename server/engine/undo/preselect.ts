@@ -10,10 +10,11 @@
  */
 import { Client } from 'pg';
 import { deparseSync } from 'pgsql-deparser';
+import { qualified } from './catalog';
 import { Json } from './rewrite';
 import { parsesTo } from './sameTree';
 
-export type PreSelect = { ok: true; text: string; tree: Json; functions: string[]; operators: string[] } | { ok: false; reason: string };
+export type PreSelect = { ok: true; text: string; tree: Json; functions: string[]; operators: string[]; relations: string[] } | { ok: false; reason: string };
 
 /** Columns of every pre-SELECT: where the row is (tableoid, ctid), the row itself, then `keys`. */
 export const PRE_COLUMNS = 3;
@@ -35,7 +36,8 @@ export function buildPreSelect(original: Json, ref: string, keys: string[] = [])
   const from = (statement.fromClause ?? []) as Json[];
   const functions = new Set<string>();
   const operators = new Set<string>();
-  collectNames([statement.withClause, from, statement.whereClause], functions, operators);
+  const relations = new Set<string>();
+  collectNames([statement.withClause, from, statement.whereClause], functions, operators, relations);
   const tree: Json = {
     SelectStmt: {
       targetList: [
@@ -60,11 +62,16 @@ export function buildPreSelect(original: Json, ref: string, keys: string[] = [])
   }
   // The SELECT sent must be exactly the one built: the statement's own FROM and WHERE.
   if (!parsesTo(text, tree)) return { ok: false, reason: 'its rows could not be selected exactly' };
-  return { ok: true, text, tree, functions: [...functions], operators: [...operators] };
+  return { ok: true, text, tree, functions: [...functions], operators: [...operators], relations: [...relations] };
 }
 
-/** The last part of every function name (FuncCall) and operator name (A_Expr) in a tree. */
-function collectNames(tree: unknown, functions: Set<string>, operators: Set<string>): void {
+/**
+ * The last part of every function name (FuncCall) and operator name (A_Expr) in a tree, and every
+ * relation it reads (RangeVar, quoted and qualified as written) but the names of its WITH queries.
+ */
+function collectNames(tree: unknown, functions: Set<string>, operators: Set<string>, relations: Set<string>): void {
+  const ctes = new Set<string>();
+  const read: Array<{ schemaname?: string; relname?: string }> = [];
   const stack: unknown[] = [tree];
   const last = (names: unknown) => {
     const list = names as Array<{ String?: { sval: string } }> | undefined;
@@ -82,9 +89,30 @@ function collectNames(tree: unknown, functions: Set<string>, operators: Set<stri
       const a = o.A_Expr as Json | undefined;
       const a1 = a && last(a.name);
       if (a1) operators.add(a1);
+      const cte = (o.CommonTableExpr as Json | undefined)?.ctename;
+      if (typeof cte === 'string') ctes.add(cte);
+      if (o.RangeVar) read.push(o.RangeVar as { schemaname?: string; relname?: string });
       stack.push(...Object.values(o));
     }
   }
+  for (const r of read) {
+    if (!r.relname || (!r.schemaname && ctes.has(r.relname))) continue;
+    relations.add(qualified({ name: r.relname, ...(r.schemaname ? { schema: r.schemaname } : {}) }));
+  }
+}
+
+/**
+ * The relations among `names` that are not plain, partitioned or materialized tables, or that are
+ * not found: reading a view or a foreign table runs its query once more.
+ */
+export async function notPlainTables(client: Client, names: string[]): Promise<string[]> {
+  if (names.length === 0) return [];
+  const r = await client.query<{ name: string }>(
+    `SELECT u.name FROM unnest($1::text[]) u(name) LEFT JOIN pg_catalog.pg_class c ON c.oid = to_regclass(u.name)
+     WHERE c.oid IS NULL OR c.relkind NOT IN ('r', 'p', 'm')`,
+    [names],
+  );
+  return r.rows.map((x) => x.name);
 }
 
 /**
