@@ -49,6 +49,9 @@ function keyOf(n: PgNode, scope: Scope, depth: number): string | undefined {
       if (same) return keyOf(same, scope, depth + 1);
       break;
     }
+    case 'CollateClause':
+      // A collation orders and compares; it does not change the value.
+      return t.node.arg ? keyOf(t.node.arg, scope, depth + 1) : undefined;
     case 'FuncCall':
       if (isVolatileCall(t.node)) return undefined;
       break;
@@ -72,10 +75,16 @@ function fromlessValue(s: SubLink): PgNode | undefined {
   return nodeAs(q.targetList[0], 'ResTarget')?.val;
 }
 
-/** `x + 0`, `0 + x`, `x - 0`, `x * 1`, `1 * x`, `x / 1` (constants folded first): x. */
+/** `x + 0`, `0 + x`, `x - 0`, `x * 1`, `1 * x`, `x / 1` (constants folded first), `+x`, `-(-x)`: x. */
 function identityOperand(e: A_Expr): PgNode | undefined {
-  if (e.kind !== 'AEXPR_OP' || !e.lexpr || !e.rexpr) return undefined;
   const op = (e.name ?? []).map(stringOf).join('.');
+  if (e.kind === 'AEXPR_OP' && !e.lexpr && e.rexpr) {
+    if (op === '+') return e.rexpr;
+    const inner = nodeAs(e.rexpr, 'A_Expr');
+    const innerOp = (inner?.name ?? []).map(stringOf).join('.');
+    return op === '-' && inner?.kind === 'AEXPR_OP' && !inner.lexpr && innerOp === '-' ? inner.rexpr : undefined;
+  }
+  if (e.kind !== 'AEXPR_OP' || !e.lexpr || !e.rexpr) return undefined;
   const [l, r] = [evaluate(e.lexpr), evaluate(e.rexpr)];
   const is = (v: Value | undefined, k: 0 | 1) => v !== undefined && 'n' in v && v.n === BigInt(k) * 10n ** BigInt(v.scale);
   if ((op === '+' || op === '-') && is(r, 0)) return e.lexpr;

@@ -10,8 +10,10 @@ import { asBool, evaluate } from './constants';
 import { Scope } from './scope';
 import { alwaysTrue } from './tautology';
 
+/** The same table, taking `public.t` and an unqualified `t` as one (the default search_path). */
 function isTargetTable(rv: RangeVar | undefined, target: Target): rv is RangeVar {
-  return rv !== undefined && rv.relname === target.table && rv.schemaname === target.schema;
+  const schema = (name: string | undefined) => name ?? 'public';
+  return rv !== undefined && rv.relname === target.table && schema(rv.schemaname) === schema(target.schema);
 }
 
 /** A SELECT with nothing that could drop rows but its WHERE (and a WHERE only when proved true). */

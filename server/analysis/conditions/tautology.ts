@@ -40,6 +40,9 @@ export function alwaysTrue(n: PgNode | undefined, scope: Scope, depth = 0): bool
     }
     case 'SubLink':
       return inOwnColumn(t.node, scope) || existsOwnRow(t.node, scope);
+    case 'CoalesceExpr':
+      // Its first non-NULL argument: true whichever it is, when every one is always true.
+      return (t.node.args ?? []).length > 0 && (t.node.args ?? []).every((a) => alwaysTrue(a, scope, depth + 1));
     default:
       return false;
   }
@@ -82,8 +85,12 @@ function comparisonAlwaysTrue(e: A_Expr, scope: Scope, depth: number): boolean {
     case 'AEXPR_NOT_DISTINCT':
       return sameExpr(e.lexpr, e.rexpr, scope);
     case 'AEXPR_OP_ANY': {
+      if (!REFLEXIVE.has(op)) return false;
+      // `x = ANY (ARRAY(SELECT x FROM <target>))` is `x IN (SELECT x FROM <target>)`.
+      const sub = nodeAs(e.rexpr, 'SubLink');
+      if (sub?.subLinkType === 'ARRAY_SUBLINK') return inOwnColumn({ ...sub, subLinkType: 'ANY_SUBLINK', testexpr: e.lexpr }, scope);
       const elements = nodeAs(e.rexpr, 'A_ArrayExpr')?.elements ?? [];
-      return REFLEXIVE.has(op) && elements.some((x) => sameExpr(e.lexpr, x, scope));
+      return elements.some((x) => sameExpr(e.lexpr, x, scope));
     }
     case 'AEXPR_IN':
       return op === '=' && (nodeAs(e.rexpr, 'List')?.items ?? []).some((x) => sameExpr(e.lexpr, x, scope));

@@ -1,0 +1,2 @@
+-- expect: none
+DELETE FROM archive.t WHERE id IN (SELECT id FROM t);

@@ -1,0 +1,2 @@
+-- expect: always-true-where@2:1
+DELETE FROM t WHERE coalesce(a = a, true);
