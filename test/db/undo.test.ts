@@ -335,6 +335,26 @@ for (const [server, pkg, pg18] of SERVERS) describe(`undo (CLI, ${server})`, fun
     assert.match(seen[0].undo?.reason ?? '', /the rows its cascade removes are not captured: it reads "pick", not a plain table/);
   });
 
+  it('a statement that reaches another table of the same name than the one looked up (search_path changed in the run) keeps no undo', async () => {
+    await fixture.admin.query(`DROP SCHEMA IF EXISTS other CASCADE; CREATE SCHEMA other;
+      DROP TABLE IF EXISTS twin; CREATE TABLE twin (id int PRIMARY KEY, v int NOT NULL DEFAULT 0); INSERT INTO twin (id) VALUES (1), (2);
+      CREATE TABLE other.twin (id int PRIMARY KEY, v int NOT NULL DEFAULT 0); INSERT INTO other.twin (id) VALUES (1), (2)`);
+    const seen: ConfirmSummary[] = [];
+    await runGuarded(
+      { text: 'SET search_path = other, public;\nUPDATE twin SET v = 5 WHERE id <= 2;\nRESET search_path;', environment: 'production', connection: { kind: 'url', url: fixture.url }, client: 'cli', auditLogPath: fixture.audit },
+      { confirm: (s) => (seen.push(s), Promise.resolve({ commit: false })) },
+    );
+    assert.equal(seen[0].undo?.available, false, seen[0].undo?.reason);
+    assert.match(seen[0].undo?.reason ?? '', /public\.twin: 2 rows captured, but PostgreSQL counted 0 changes/);
+    // A SET changes no row: with the same table reached, the undo is whole.
+    await runGuarded(
+      { text: 'SET search_path = public;\nUPDATE twin SET v = 5 WHERE id <= 2;', environment: 'production', connection: { kind: 'url', url: fixture.url }, client: 'cli', auditLogPath: fixture.audit },
+      { confirm: (s) => (seen.push(s), Promise.resolve({ commit: false })) },
+    );
+    assert.deepEqual([seen[1].undo?.available, seen[1].undo?.partial], [true, false], seen[1].undo?.reason);
+    await fixture.admin.query('DROP SCHEMA other CASCADE');
+  });
+
   it('a table without a key cannot be undone, and the confirmation says so before commit', async () => {
     const seen: ConfirmSummary[] = [];
     const r = await runGuarded(

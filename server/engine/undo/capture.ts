@@ -48,7 +48,8 @@ export class Capture {
     private readonly version: number,
   ) {
     this.statements = planned.map((s) => {
-      if (s.read || unavailable) return s;
+      // A setting changes no row: nothing of it is missing from the undo.
+      if (s.read || unavailable || (s.tree && 'VariableSetStmt' in s.tree)) return s;
       const r = rewriteForCapture(s.text, mode, s.tree);
       if (!r.ok) {
         this.uncovered.push(`statement ${s.index + 1} (line ${s.line}) is not captured: ${r.reason}`);

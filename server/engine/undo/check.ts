@@ -132,10 +132,18 @@ export function checkCapture(o: CheckInput): string | { status: UndoStatus; head
     add(f, { index: c.index, command: c.rewrite.command, rows: c.count }, c.pairs);
   }
   // The counters see every change, cascades, triggers and functions included.
+  const counted = new Map<string, number>();
   for (const t of o.impact?.tables ?? []) {
     const ops = t.inserted + t.updated + t.deleted;
     const kept = byTable.get(`${t.schema}.${t.table}`) ?? 0;
+    counted.set(`${t.schema}.${t.table}`, t.truncated ? Infinity : ops);
     if (ops > kept && !t.truncated) partial.push(`${t.schema}.${t.table}: ${plural(ops)} changed, ${kept} captured`);
+  }
+  // A table was looked up by name before the run; a statement may have reached another of that
+  // name (search_path changed, a table created in the run). Its rows would be put back in the wrong one.
+  for (const [table, kept] of o.impact ? byTable : []) {
+    const ops = counted.get(table) ?? 0;
+    if (kept > ops) return set(false, true, `undo unavailable: ${table}: ${plural(kept)} captured, but PostgreSQL counted ${ops} changes to it (did a statement reach another table of that name?)`);
   }
   const rows = statements.reduce((n, s) => n + s.rows, 0);
   // Nothing kept while something was not covered: there is no undo, not an empty one.
