@@ -1,2 +1,2 @@
 -- expect: always-true-where@2:1
-DELETE FROM t WHERE a = a COLLATE "C";
+DELETE FROM invoices WHERE ref = ref COLLATE "C";
