@@ -355,6 +355,18 @@ for (const [server, pkg, pg18] of SERVERS) describe(`undo (CLI, ${server})`, fun
     await fixture.admin.query('DROP SCHEMA other CASCADE');
   });
 
+  it('a partitioned table: rows counted on its partitions are its own, and the undo puts them back', async () => {
+    await fixture.admin.query(`DROP TABLE IF EXISTS parted; CREATE TABLE parted (id int, region text, v int NOT NULL DEFAULT 0, PRIMARY KEY (id, region)) PARTITION BY LIST (region);
+      CREATE TABLE parted_eu PARTITION OF parted FOR VALUES IN ('eu'); CREATE TABLE parted_us PARTITION OF parted FOR VALUES IN ('us');
+      INSERT INTO parted (id, region) VALUES (1, 'eu'), (2, 'us'), (3, 'us')`);
+    const contents = async () => (await fixture.admin.query<{ h: string }>("SELECT string_agg(parted::text, '|' ORDER BY id) AS h FROM parted")).rows[0].h;
+    const before = await contents();
+    const r = await run('UPDATE parted SET v = 9 WHERE id <= 3;', 3);
+    assert.deepEqual([r.undo.available, r.undo.partial], [true, false], r.undo.reason);
+    assert.equal((await undo(r.undo.id, 3)).code, 0);
+    assert.equal(await contents(), before);
+  });
+
   it('a table without a key cannot be undone, and the confirmation says so before commit', async () => {
     const seen: ConfirmSummary[] = [];
     const r = await runGuarded(
